@@ -1,0 +1,60 @@
+"""Fill a generated meter the way a participant does, and run LibreOffice headless on workbooks."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+
+import openpyxl
+
+from draaiboek_spreadsheets.meter_plan import MeterPlan
+
+#: scores[moment id][statement id] = a scale value (written as the dropdown text) or any raw cell value.
+Scores = Mapping[str, Mapping[str, object]]
+
+
+def fill(plan: MeterPlan, source: Path, target: Path, scores: Scores, name: str | None = None) -> Path:
+    """Open the meter in openpyxl, pick dropdown entries (or type raw values), save under ``target``."""
+    wb = openpyxl.load_workbook(source)
+    ws = wb[plan.sheet("fill")]
+    choices = {o.value: o.choice for o in plan.scale}
+    columns = {m.id: m.column for m in plan.moments}
+    rows = {s.id: s.row for s in plan.statements}
+    if name is not None:
+        ws.cell(2, 3).value = name
+    for moment, values in scores.items():
+        for statement, value in values.items():
+            cell = ws.cell(rows[statement], columns[moment])
+            cell.value = choices.get(value, value) if isinstance(value, int) and not isinstance(value, bool) else value
+    wb.save(target)
+    return target
+
+
+_RECALC = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema"
+ xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+"""
+
+
+def soffice_convert(source: Path, outdir: Path, target: str = "xlsx", macro: str | None = None) -> Path:
+    """Open ``source`` in LibreOffice headless (always recalculating) and save it as ``target`` in ``outdir``."""
+    soffice = shutil.which("soffice")
+    assert soffice is not None
+    outdir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="lo-profile-") as profile:
+        user = Path(profile) / "user"
+        user.mkdir()
+        (user / "registrymodifications.xcu").write_text(_RECALC, encoding="utf-8")
+        cmd = [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
+               "--convert-to", target, "--outdir", str(outdir), str(source)]
+        subprocess.run(cmd, check=True, capture_output=True, timeout=180, env={**os.environ, "HOME": profile})
+    produced = outdir / f"{source.stem}.{target.split(':')[0]}"
+    assert produced.exists(), f"LibreOffice did not write {produced}"
+    return produced
