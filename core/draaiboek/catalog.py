@@ -1,0 +1,125 @@
+"""What the installed plugins offer: content packs by id and exporters by name, validated by the core."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from attrs import define, field, frozen
+
+from draaiboek.exporters import Exporter
+from draaiboek.loader import PACK_FILE, LoadResult, load_folder
+from draaiboek.model import Pack
+from draaiboek.plugins import PluginHost, get_plugin_manager
+from draaiboek.yamlsource import read_yaml
+
+EXPORTER_NAME = re.compile(r"^[a-z][a-z0-9-]*$")
+
+
+@frozen
+class PackEntry:
+    id: str
+    folder: Path
+    plugin: str
+
+
+@frozen
+class ExporterEntry:
+    exporter: Exporter
+    plugin: str
+
+
+@define
+class Catalog:
+    host: PluginHost
+    _packs: dict[str, PackEntry] | None = None
+    _exporters: dict[str, ExporterEntry] | None = None
+    _loaded: dict[Path, LoadResult] = field(factory=dict)
+
+    @classmethod
+    def from_environment(cls, disabled: tuple[str, ...] = ()) -> Catalog:
+        return cls(get_plugin_manager(disabled=disabled))
+
+    @property
+    def packs(self) -> dict[str, PackEntry]:
+        """Installed packs by id, sorted by id."""
+        if self._packs is None:
+            self._packs = self._collect_packs()
+        return self._packs
+
+    @property
+    def exporters(self) -> dict[str, ExporterEntry]:
+        """Installed exporters by name, sorted by name."""
+        if self._exporters is None:
+            self._exporters = self._collect_exporters()
+        return self._exporters
+
+    def _collect_packs(self) -> dict[str, PackEntry]:
+        found: dict[str, PackEntry] = {}
+        current: list[str] = []
+
+        def register(folder: Any) -> None:
+            plugin = current[0]
+            path = Path(str(folder))
+            if not (path / PACK_FILE).is_file():
+                self.host.report(plugin, f"registered a pack folder without {PACK_FILE}: {path}")
+                return
+            data = read_yaml(path / PACK_FILE).data
+            pack_id = data.get("id") if isinstance(data, dict) else None
+            if not isinstance(pack_id, str) or not pack_id:
+                self.host.report(plugin, f"registered a pack whose {PACK_FILE} has no id: {path}")
+                return
+            if pack_id in found:
+                self.host.report(plugin, f"registers pack '{pack_id}', which plugin '{found[pack_id].plugin}' "
+                                 "already registered; left out")
+                return
+            found[pack_id] = PackEntry(pack_id, path, plugin)
+
+        self._call_per_plugin("register_content_packs", register, current)
+        return dict(sorted(found.items()))
+
+    def _collect_exporters(self) -> dict[str, ExporterEntry]:
+        found: dict[str, ExporterEntry] = {}
+        current: list[str] = []
+
+        def register(exporter: Any) -> None:
+            plugin = current[0]
+            if not isinstance(exporter, Exporter):
+                self.host.report(plugin, f"registered {type(exporter).__name__} as an exporter; "
+                                 "register a draaiboek.exporters.Exporter")
+                return
+            if not EXPORTER_NAME.match(exporter.name):
+                self.host.report(plugin, f"exporter name '{exporter.name}' must be lowercase letters, digits, '-'")
+                return
+            if exporter.name in found:
+                self.host.report(plugin, f"registers exporter '{exporter.name}', which plugin "
+                                 f"'{found[exporter.name].plugin}' already registered; left out")
+                return
+            found[exporter.name] = ExporterEntry(exporter, plugin)
+
+        self._call_per_plugin("register_exporters", register, current)
+        return dict(sorted(found.items()))
+
+    def _call_per_plugin(self, hook_name: str, register: Any, current: list[str]) -> None:
+        # Calling plugin by plugin lets `register` know who is registering, for its messages.
+        for name in self.host.plugin_names():
+            if hook_name not in self.host.hook_names(name):
+                continue
+            current[:] = [name]
+            plugin = self.host.manager.get_plugin(name)
+            try:
+                getattr(plugin, hook_name)(register=register)
+            except Exception as exc:  # a plugin's bug must not take the others down
+                self.host.report(name, f"failed in {hook_name}: {type(exc).__name__}: {' '.join(str(exc).split())}")
+
+    def load(self, folder: Path) -> LoadResult:
+        """Load (once) the pack in a folder."""
+        key = folder.resolve()
+        if key not in self._loaded:
+            self._loaded[key] = load_folder(folder)
+        return self._loaded[key]
+
+    def pack_by_id(self, pack_id: str) -> Pack | None:
+        entry = self.packs.get(pack_id)
+        return self.load(entry.folder).pack if entry else None

@@ -1,0 +1,61 @@
+"""The root ``draaiboek`` command group: shared state, and turning handled errors into one line."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+from attrs import define
+
+from draaiboek import __version__
+from draaiboek.catalog import Catalog
+from draaiboek.errors import DraaiboekError
+
+
+@define
+class AppState:
+    catalog: Catalog
+    reported: int = 0
+
+    def flush_problems(self) -> None:
+        """Print plugin problems found since the last flush, one line each, on stderr."""
+        problems = self.catalog.host.problems
+        for problem in problems[self.reported:]:
+            click.echo(f"draaiboek: warning: {problem.format()}", err=True)
+        self.reported = len(problems)
+
+
+pass_state = click.make_pass_decorator(AppState)
+
+
+class DraaiboekGroup(click.Group):
+    """A group whose commands may raise DraaiboekError or OSError: the user sees one line, no traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except DraaiboekError as exc:
+            raise click.ClickException(" ".join(str(exc).split())) from None
+        except OSError as exc:
+            where = f"{exc.filename}: " if exc.filename else ""
+            raise click.ClickException(f"{where}{exc.strerror or exc}") from None
+
+
+def _root(ctx: click.Context, disabled: tuple[str, ...]) -> None:
+    """draaiboek: training programmes as data.
+
+    A content pack holds a training (sessions, runbook, work formats, cases, instruments); exporters turn
+    it into handbooks, slide decks and spreadsheets. REF is a pack id, 'pack/training' or a pack folder.
+    """
+    state = ctx.ensure_object(AppState)
+    ctx.call_on_close(state.flush_problems)
+
+
+def make_root() -> click.Group:
+    """A fresh root group (plugins add commands to it, so every run gets its own)."""
+    decorated = click.pass_context(_root)
+    decorated = click.option("--disable-plugin", "disabled", multiple=True, metavar="NAME",
+                             help="Leave a plugin out (repeatable; also DRAAIBOEK_DISABLE_PLUGINS=a,b).")(decorated)
+    decorated = click.version_option(__version__, prog_name="draaiboek")(decorated)
+    return click.group("draaiboek", cls=DraaiboekGroup,
+                       context_settings={"help_option_names": ["-h", "--help"]})(decorated)

@@ -1,0 +1,35 @@
+"""``draaiboek new`` and ``draaiboek schema``: tools for course authors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from draaiboek.output import write_text_atomic
+from draaiboek.scaffold import scaffold
+from draaiboek.schema import pack_schema
+
+
+@click.command()
+@click.argument("name")
+@click.option("--dir", "parent", type=click.Path(path_type=Path, file_okay=False), default=Path("."),
+              show_default=True, help="Folder to create the package in.")
+def new(name: str, parent: Path) -> None:
+    """Create a new content pack NAME as an installable plugin package."""
+    root = scaffold(name, parent)
+    module = f"draaiboek_pack_{name.replace('-', '_')}"
+    click.echo(f"created {root}\nnext: draaiboek check {root / module / 'pack'}")
+
+
+@click.command()
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write to a file.")
+def schema(output: Path | None) -> None:
+    """Print the JSON Schema of pack files (for editor autocompletion and validation)."""
+    text = json.dumps(pack_schema(), indent=2, ensure_ascii=False) + "\n"
+    if output:
+        write_text_atomic(output, text)
+        click.echo(f"wrote {output}")
+    else:
+        click.echo(text, nl=False)

@@ -1,0 +1,121 @@
+"""``draaiboek export EXPORTER REF -o PATH`` and ``draaiboek build``: running exporters."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import click
+
+from draaiboek.api import open_pack, open_training, pick_training
+from draaiboek.catalog import Catalog, ExporterEntry
+from draaiboek.cli.app import AppState, DraaiboekGroup, pass_state
+from draaiboek.errors import DraaiboekError, ExportError, ExportNotApplicable
+from draaiboek.exporters import ExportJob
+from draaiboek.model import Pack, Training
+from draaiboek.refs import Resolver
+
+
+def run_exporter(entry: ExporterEntry, pack: Pack, training: Training, resolver: Resolver, output: Path,
+                 options: Mapping[str, Any]) -> list[Path]:
+    """Run one exporter; anything it raises that is not a handled error is reported as the plugin's fault."""
+    job = ExportJob(pack, training, resolver, output, dict(options))
+    try:
+        return entry.exporter.export(job)
+    except (DraaiboekError, OSError):
+        raise
+    except Exception as exc:  # a bug in the exporter: name it, no traceback for the user
+        raise ExportError(f"exporter '{entry.exporter.name}' (plugin '{entry.plugin}') failed: "
+                          f"{type(exc).__name__}: {exc}") from exc
+
+
+def _export_command(entry: ExporterEntry) -> click.Command:
+    exporter = entry.exporter
+
+    @pass_state
+    def callback(state: AppState, ref: str, output: Path, force: bool, **options: Any) -> None:
+        if output.exists() and not force:
+            raise click.ClickException(f"{output} exists; use --force to overwrite it")
+        pack, training, resolver = open_training(ref, state.catalog)
+        for path in run_exporter(entry, pack, training, resolver, output, options):
+            click.echo(f"wrote {path}")
+
+    params: list[click.Parameter] = [
+        click.Argument(["ref"]),
+        click.Option(["-o", "--output"], type=click.Path(path_type=Path, dir_okay=False), required=True,
+                     help=f"File to write ({exporter.suffix})."),
+        click.Option(["--force"], is_flag=True, help="Overwrite the output if it exists."),
+        *exporter.options,
+    ]
+    return click.Command(exporter.name, callback=callback, params=params, help=exporter.help,
+                         short_help=exporter.help)
+
+
+class ExportGroup(DraaiboekGroup):
+    """One subcommand per installed exporter, made when asked for."""
+
+    def _catalog(self, ctx: click.Context) -> Catalog:
+        return ctx.find_object(AppState).catalog  # type: ignore[union-attr]
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(self._catalog(ctx).exporters)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        entry = self._catalog(ctx).exporters.get(name)
+        return _export_command(entry) if entry else None
+
+    def resolve_command(self, ctx: click.Context, args: list[str]) -> Any:
+        if args and args[0] not in self._catalog(ctx).exporters and not args[0].startswith("-"):
+            known = ", ".join(self._catalog(ctx).exporters) or "none installed"
+            raise click.UsageError(f"unknown exporter '{args[0]}'; installed exporters: {known}")
+        return super().resolve_command(ctx, args)
+
+
+@click.group(cls=ExportGroup)
+def export() -> None:
+    """Export a training with one exporter: draaiboek export EXPORTER REF -o PATH."""
+
+
+@click.command()
+@click.argument("refs", nargs=-1, metavar="[REF]...")
+@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("out"),
+              show_default=True, help="Folder to write into (one subfolder per pack).")
+@click.option("--exporter", "only", multiple=True, metavar="NAME", help="Only these exporters (repeatable).")
+@click.option("--force", is_flag=True, help="Overwrite files that exist.")
+@pass_state
+def build(state: AppState, refs: tuple[str, ...], out_dir: Path, only: tuple[str, ...], force: bool) -> None:
+    """Run every exporter for every training of the named packs (default: all installed packs)."""
+    catalog = state.catalog
+    exporters = {name: e for name, e in catalog.exporters.items() if not only or name in only}
+    unknown = [name for name in only if name not in catalog.exporters]
+    if unknown:
+        raise click.ClickException(f"unknown exporter '{unknown[0]}'; installed: {', '.join(catalog.exporters)}")
+    plan: list[tuple[ExporterEntry, Pack, Training, Resolver, Path, Mapping[str, Any]]] = []
+    for ref in refs or tuple(catalog.packs):
+        checked, training_id = open_pack(ref, catalog)
+        assert checked.pack is not None and checked.resolver is not None
+        pack = checked.pack
+        trainings = [pick_training(pack, training_id, ref)] if training_id else pack.trainings
+        for training in trainings:
+            for entry in exporters.values():
+                for target in entry.exporter.build_targets(entry.exporter, training):
+                    path = out_dir / pack.id / target.filename
+                    plan.append((entry, pack, training, checked.resolver, path, target.options))
+    existing = [p for *_, p, _ in plan if p.exists()]
+    if existing and not force:
+        raise click.ClickException(f"{existing[0]} exists ({len(existing)} files in all); use --force to overwrite")
+    failures = 0
+    for entry, pack, training, resolver, path, options in plan:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            for written in run_exporter(entry, pack, training, resolver, path, options):
+                click.echo(f"wrote {written}")
+        except ExportNotApplicable as exc:
+            click.echo(f"skipped {entry.exporter.name} for {pack.id}/{training.id}: {exc}")
+        except DraaiboekError as exc:
+            failures += 1
+            click.echo(f"draaiboek: error: {entry.exporter.name} for {pack.id}/{training.id}: {exc}", err=True)
+    if failures:
+        sys.exit(1)

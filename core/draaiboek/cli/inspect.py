@@ -1,0 +1,67 @@
+"""``draaiboek check`` and ``draaiboek show``: validate packs and read them as an outline."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from draaiboek.api import check_folder, pack_folder, pick_training
+from draaiboek.cli.app import AppState, pass_state
+from draaiboek.diagnostics import errors
+from draaiboek.errors import PackError
+from draaiboek.outline import render_outline
+from draaiboek.timing import parse_clock
+
+
+@click.command()
+@click.argument("refs", nargs=-1, metavar="[REF|PATH]...")
+@click.option("--quiet", "-q", is_flag=True, help="Print errors only, no warnings.")
+@pass_state
+def check(state: AppState, refs: tuple[str, ...], quiet: bool) -> None:
+    """Check packs (all installed packs if none is named); every problem on one line as
+    'file:line: error|warning CODE: message (field path)'. Exits 1 if there is an error."""
+    catalog = state.catalog
+    targets = list(refs) or list(catalog.packs)
+    if not targets:
+        raise click.ClickException("no packs installed and none named; give a pack folder")
+    failed = False
+    for ref in targets:
+        try:
+            folder, _ = pack_folder(ref, catalog)
+        except PackError as exc:
+            click.echo(f"{ref}: error PACK001: {exc}", err=True)
+            failed = True
+            continue
+        checked = check_folder(folder, catalog)
+        found = errors(checked.diagnostics)
+        warnings = [d for d in checked.diagnostics if not d.is_error]
+        for diagnostic in sorted(checked.diagnostics, key=lambda d: (d.file, d.line or 0, d.code)):
+            if diagnostic.is_error or not quiet:
+                click.echo(diagnostic.format())
+        name = checked.pack.id if checked.pack else ref
+        accepted = sum(1 for w in warnings if w.accepted)
+        verdict = "FAILED" if found or checked.pack is None else "ok"
+        click.echo(f"{name}: {verdict} ({len(found)} errors, {len(warnings)} warnings, {accepted} accepted)",
+                   err=True)
+        failed = failed or verdict == "FAILED"
+    if failed:
+        sys.exit(1)
+
+
+@click.command()
+@click.argument("ref")
+@click.option("--start", default="09:00", show_default=True, help="Clock time each session starts (HH:MM).")
+@pass_state
+def show(state: AppState, ref: str, start: str) -> None:
+    """Print a readable outline of a pack or training: sessions, agenda with clock times, work formats,
+    cases and instruments."""
+    parse_clock(start)
+    folder, training_id = pack_folder(ref, state.catalog)
+    checked = check_folder(folder, state.catalog)
+    if checked.pack is None or checked.resolver is None:
+        raise PackError(f"'{ref}' does not load; run 'draaiboek check {ref}'")
+    trainings = [pick_training(checked.pack, training_id, ref)] if training_id else checked.pack.trainings
+    click.echo(render_outline(checked.pack, trainings, checked.resolver, start))
+    if errors(checked.diagnostics):
+        click.echo(f"draaiboek: warning: '{ref}' has errors; run 'draaiboek check {ref}'", err=True)

@@ -1,0 +1,173 @@
+"""The one place where plain data (from YAML) becomes model objects, and back.
+
+cattrs does the structuring with detailed validation; the hooks here make it strict (a list where a list
+is meant, text where text is meant) and turn its errors into (field path, message) pairs.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import typing
+from collections.abc import Callable, Iterator
+from typing import Any, Literal, TypeVar
+
+import attrs
+import cattrs
+from cattrs.cols import is_sequence, list_structure_factory
+from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+
+from draaiboek.model import Duration, Pack, SourceRef
+
+T = TypeVar("T")
+PathKey = tuple[str | int, ...]
+RANGE = re.compile(r"^\s*(\d+)\s*(?:-|–|to|tot)\s*(\d+)\s*$")
+MAX_MINUTES = 7 * 24 * 60  # a week: anything longer is a typo
+
+
+class FieldError(ValueError):
+    """A value that does not fit its field; the message is shown to the author as is."""
+
+
+def _kind(value: object) -> str:
+    return {bool: "true/false", int: "a number", float: "a number", str: "text", list: "a list",
+            dict: "a mapping", type(None): "nothing"}.get(type(value), type(value).__name__)
+
+
+def _strict_str(value: Any, _: type) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    if value is not None and type(value).__name__ in ("date", "datetime"):
+        return str(value)
+    raise FieldError(f"expected text, got {_kind(value)}" + ("; put it in quotes" if isinstance(value, bool) else ""))
+
+
+def _strict_int(value: Any, _: type) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    raise FieldError(f"expected a whole number, got {_kind(value)}")
+
+
+def _strict_bool(value: Any, _: type) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise FieldError(f"expected true or false, got {_kind(value)}")
+
+
+def parse_duration(value: Any) -> Duration:
+    """``20`` -> 20 minutes; ``"15-20"`` -> a range."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        low = high = value
+    elif isinstance(value, str) and value.strip().isdigit():
+        low = high = int(value)
+    elif isinstance(value, str) and (match := RANGE.match(value)):
+        low, high = int(match[1]), int(match[2])
+    else:
+        raise FieldError(f"expected minutes as a number (20) or a range ('15-20'), got {value!r}")
+    if low < 0 or high < low:
+        raise FieldError(f"minutes must be 0 or more and a range must go up, got {value!r}")
+    if high > MAX_MINUTES:
+        raise FieldError(f"{high} minutes is more than a week; check the number")
+    return Duration(low, high)
+
+
+def _source_ref(value: Any, _: type) -> SourceRef:
+    if isinstance(value, str):
+        source, _, section = value.strip().partition(" ")
+        if not source:
+            raise FieldError("empty source reference; write '<source-id> <section>'")
+        return SourceRef(source, section.strip() or None)
+    if isinstance(value, dict):
+        return _structure_plain(value, SourceRef)
+    raise FieldError(f"expected '<source-id> <section>' or a mapping, got {_kind(value)}")
+
+
+def _literal_factory(type_: Any) -> Callable[[Any, type], Any]:
+    allowed = typing.get_args(type_)
+
+    def structure(value: Any, _: type) -> Any:
+        if value in allowed and type(value) is type(allowed[0]):
+            return value
+        raise FieldError(f"{value!r} is not allowed; use one of: {', '.join(map(str, allowed))}")
+
+    return structure
+
+
+def _is_literal(type_: Any) -> bool:
+    return typing.get_origin(type_) is Literal
+
+
+def _strict_list_factory(type_: Any, converter: cattrs.Converter) -> Callable[[Any, type], list[Any]]:
+    base = list_structure_factory(type_, converter)
+
+    def structure(value: Any, cl: type) -> list[Any]:
+        if not isinstance(value, list):
+            raise FieldError(f"expected a list (lines starting with '- '), got {_kind(value)}")
+        return base(value, cl)
+
+    return structure
+
+
+def _make_converter() -> cattrs.Converter:
+    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    converter.register_structure_hook(str, _strict_str)
+    converter.register_structure_hook(int, _strict_int)
+    converter.register_structure_hook(bool, _strict_bool)
+    converter.register_structure_hook(Duration, lambda value, _: parse_duration(value))
+    converter.register_structure_hook(SourceRef, _source_ref)
+    converter.register_structure_hook_factory(_is_literal, _literal_factory)
+    converter.register_structure_hook_factory(is_sequence, _strict_list_factory)
+    converter.register_unstructure_hook(Duration, lambda d: d.low if not d.is_range else f"{d.low}-{d.high}")
+    return converter
+
+
+CONVERTER = _make_converter()
+# Used for the mapping form of SourceRef, to avoid recursing into its own string hook.
+_PLAIN = cattrs.Converter(forbid_extra_keys=True)
+_PLAIN.register_structure_hook(str, _strict_str)
+
+
+def _structure_plain(value: dict[str, Any], cls: type[T]) -> T:
+    return _PLAIN.structure(value, cls)
+
+
+def structure(data: Any, cls: type[T]) -> T:
+    """Plain data -> model object; raises cattrs' validation errors (see :func:`iter_problems`)."""
+    if not isinstance(data, dict):
+        raise FieldError(f"expected a mapping of fields, got {_kind(data)}")
+    return CONVERTER.structure(data, cls)
+
+
+def unstructure(obj: object) -> Any:
+    return CONVERTER.unstructure(obj)
+
+
+def structure_pack(data: dict[str, Any]) -> Pack:
+    return structure(data, Pack)
+
+
+def iter_problems(exc: BaseException, path: PathKey = ()) -> Iterator[tuple[PathKey, str, str | None]]:
+    """Flatten a cattrs validation error into (field path, message, hint) triples."""
+    if isinstance(exc, (ClassValidationError, IterableValidationError)):
+        with_notes, without = exc.group_exceptions()
+        for inner, note in with_notes:
+            step = note.index if isinstance(exc, IterableValidationError) else note.name  # type: ignore[attr-defined]
+            yield from iter_problems(inner, (*path, step))
+        for inner in without:
+            yield from iter_problems(inner, path)
+    elif isinstance(exc, ForbiddenExtraKeysError):
+        known = [f.name for f in attrs.fields(exc.cl)] if attrs.has(exc.cl) else []
+        for key in sorted(exc.extra_fields):
+            close = difflib.get_close_matches(key, known, n=1)
+            hint = f"did you mean '{close[0]}'?" if close else f"known fields: {', '.join(known)}"
+            yield (*path, key), f"unknown field '{key}'", hint
+    elif isinstance(exc, KeyError):
+        yield path, f"required field '{path[-1] if path else exc.args[0]}' is missing", None
+    elif isinstance(exc, FieldError):
+        yield path, str(exc), None
+    elif isinstance(exc, TypeError) and "missing" in str(exc):
+        yield path, "required fields are missing", None
+    else:
+        yield path, " ".join(str(exc).split()) or type(exc).__name__, None

@@ -1,0 +1,68 @@
+"""The exporter contract: what a plugin passes to ``register`` in ``register_exporters``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from attrs import field, frozen
+
+if TYPE_CHECKING:
+    import click
+
+    from draaiboek.model import Pack, Training
+    from draaiboek.refs import Resolver
+
+
+@frozen
+class ExportJob:
+    """Everything an exporter needs for one output.
+
+    :param pack: the pack the training belongs to.
+    :param training: the training to export.
+    :param resolver: resolves references (``id`` or ``other-pack:id``) to model objects.
+    :param output: the file (or, for exporters with ``multiple_files``, the folder) to write.
+    :param options: values of the exporter's own CLI options, by parameter name.
+    """
+
+    pack: Pack
+    training: Training
+    resolver: Resolver
+    output: Path
+    options: Mapping[str, Any] = field(factory=dict)
+
+
+@frozen
+class BuildTarget:
+    """One file ``draaiboek build`` asks an exporter to make: a file name and the options to use."""
+
+    filename: str
+    options: Mapping[str, Any] = field(factory=dict)
+
+
+def _one_file_per_training(exporter: Exporter, training: Training) -> list[BuildTarget]:
+    return [BuildTarget(f"{training.id}-{exporter.name}{exporter.suffix}")]
+
+
+@frozen
+class Exporter:
+    """An output format.
+
+    :param name: the name users type (``draaiboek export NAME``); lowercase, unique.
+    :param help: one line for ``--help`` and ``draaiboek plugins``.
+    :param suffix: the file suffix it writes, e.g. ``.pptx``.
+    :param export: makes the output for a job and returns the paths it wrote. It must write atomically
+        (see :func:`draaiboek.output.atomic_path`), raise :class:`~draaiboek.errors.ExportError` for
+        problems the user can fix, and :class:`~draaiboek.errors.ExportNotApplicable` when the training
+        has nothing for it.
+    :param options: extra click options of ``draaiboek export NAME`` (the core adds REF, ``-o`` and ``--force``).
+    :param build_targets: the files ``draaiboek build`` makes for a training (default: one file).
+    """
+
+    name: str
+    help: str
+    suffix: str
+    export: Callable[[ExportJob], list[Path]]
+    options: Sequence[click.Parameter] = ()
+    build_targets: Callable[[Exporter, Training], list[BuildTarget]] = _one_file_per_training

@@ -1,0 +1,67 @@
+"""The hooks a draaiboek plugin can implement: the whole plugin contract, in one file.
+
+A plugin is a module (found through the ``draaiboek`` entry-point group) with functions marked
+``@draaiboek.hookimpl``. Every hook here is named by its verb and receives a callback or object from the
+core, so the core keeps control of validation and naming. ``docs`` for each hook: ``plugins/README.md``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pluggy
+
+from draaiboek import PROJECT
+
+if TYPE_CHECKING:
+    from importlib.abc import Traversable
+
+    import click
+
+    from draaiboek.exporters import Exporter
+
+hookspec = pluggy.HookspecMarker(PROJECT)
+
+
+# --- Content --------------------------------------------------------------------------------------------
+
+
+@hookspec
+def register_content_packs(register: Callable[[Path | Traversable], None]) -> None:
+    """Register content packs this plugin carries.
+
+    Called when the core needs the list of packs (``packs``, ``show``, ``check``, ``export``, ``build``).
+
+    :param register: call ``register(folder)`` once per pack, with the folder that holds its ``pack.yaml``
+        (usually ``importlib.resources.files(__name__) / "pack"``). The pack's id is read from its
+        ``pack.yaml``; two packs with the same id are reported and the later one is left out.
+    """
+
+
+# --- Output ---------------------------------------------------------------------------------------------
+
+
+@hookspec
+def register_exporters(register: Callable[[Exporter], None]) -> None:
+    """Register output formats.
+
+    Called when the core needs the exporters (``plugins``, ``export``, ``build``).
+
+    :param register: call ``register(Exporter(...))`` once per format (see :class:`draaiboek.exporters.Exporter`).
+        Names must be unique across plugins; a duplicate is reported and left out.
+    """
+
+
+# --- Command line ---------------------------------------------------------------------------------------
+
+
+@hookspec
+def register_commands(cli: click.Group) -> None:
+    """Add commands to the ``draaiboek`` command line.
+
+    Called once when the CLI starts, so keep imports of heavy libraries inside the command functions.
+
+    :param cli: the root click group; add commands with ``@cli.command()`` or ``cli.add_command(...)``.
+    """

@@ -1,0 +1,121 @@
+"""A session (module, *bijeenkomst*, *dagdeel*) and its agenda: the timed runbook."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from attrs import field, frozen
+
+from draaiboek.model.common import ZERO, Duration, Grouping, Kind, Markdown, Ref, SourceRef, doc
+
+
+@frozen
+class LearningOutcome:
+    id: str
+    text: Markdown
+    basis: list[SourceRef] = field(factory=list)
+
+
+@frozen
+class Step:
+    """A timed sub-step of an agenda item, with how the group works during it."""
+
+    title: str
+    minutes: Duration
+    grouping: Grouping | None = None
+    group_size: str | None = field(default=None, metadata=doc("e.g. '3-4' or 'groepjes van 3'."))
+    description: Markdown | None = None
+
+
+@frozen
+class AgendaItem:
+    """One runbook row. Its duration is `minutes`, or the sum of its steps."""
+
+    title: str
+    kind: Kind = "activity"
+    id: str | None = None
+    goal: Markdown | None = None
+    outcomes: list[Ref] = field(factory=list, metadata=doc("Ids of learning outcomes this row works on."))
+    work_format: Ref | None = field(default=None, metadata=doc("Id of a work format, or 'pack:id'."))
+    variant: str | None = field(default=None, metadata=doc("Id of the work format variant used here."))
+    description: Markdown | None = field(default=None, metadata=doc("What happens, for the trainer."))
+    assignment: Markdown | None = field(default=None, metadata=doc("The assignment in the participants' words."))
+    minutes: Duration | None = None
+    steps: list[Step] = field(factory=list)
+    grouping: Grouping | None = None
+    materials: list[str] = field(factory=list)
+    tips: list[Markdown] = field(factory=list)
+    cases: list[Ref] = field(factory=list)
+    handouts: list[Ref] = field(factory=list)
+    instruments: list[Ref] = field(factory=list)
+    basis: list[SourceRef] = field(factory=list)
+
+    @property
+    def duration(self) -> Duration:
+        if self.minutes is not None:
+            return self.minutes
+        total = ZERO
+        for step in self.steps:
+            total = total + step.minutes
+        return total
+
+
+@frozen
+class PrepTask:
+    """Something participants do before a session: reading, an assignment, questions to answer."""
+
+    text: Markdown
+    kind: Literal["reading", "assignment", "questions", "instrument", "other"] = "other"
+    questions: list[str] = field(factory=list)
+    refs: list[Ref] = field(factory=list, metadata=doc("Literature, handouts or instruments it uses."))
+
+
+@frozen
+class Assignment:
+    """Homework or a practice assignment between sessions."""
+
+    title: str
+    text: Markdown
+    id: str | None = None
+    due: Ref | None = field(default=None, metadata=doc("Id of the session it is due for."))
+    questions: list[str] = field(factory=list)
+    instruments: list[Ref] = field(factory=list)
+    basis: list[SourceRef] = field(factory=list)
+
+
+@frozen
+class RequiredRole:
+    """A person besides the trainer a session needs (actor, experience expert, co-trainer)."""
+
+    role: str
+    briefing: Markdown | None = None
+
+
+@frozen
+class Session:
+    id: str
+    title: str
+    kind: str = field(default="module", metadata=doc("What the pack calls it: module, bijeenkomst, dagdeel..."))
+    number: int | None = None
+    duration: Duration | None = field(default=None, metadata=doc("Stated duration in minutes ('235' or '60-90')."))
+    phase: Literal["main", "follow_up"] = "main"
+    timing: str | None = field(default=None, metadata=doc("When it takes place, e.g. 'drie maanden na de afsluiting'."))
+    optional: bool = False
+    introduction: Markdown | None = None
+    learning_outcomes: list[LearningOutcome] = field(factory=list)
+    programme: list[Markdown] = field(factory=list)
+    preparation: list[PrepTask] = field(factory=list)
+    trainer_preparation: list[Markdown] = field(factory=list)
+    materials: list[str] = field(factory=list)
+    roles: list[RequiredRole] = field(factory=list)
+    agenda: list[AgendaItem] = field(factory=list)
+    homework: list[Assignment] = field(factory=list)
+    notes: Markdown | None = field(default=None, metadata=doc("Trainer notes for the session as a whole."))
+    basis: list[SourceRef] = field(factory=list)
+
+    @property
+    def agenda_duration(self) -> Duration:
+        total = ZERO
+        for item in self.agenda:
+            total = total + item.duration
+        return total

@@ -1,0 +1,54 @@
+"""Work formats (*werkvormen*): reusable across sessions, trainings and packs."""
+
+from __future__ import annotations
+
+from attrs import field, frozen
+
+from draaiboek.model.common import Duration, Grouping, Markdown, Ref, SourceRef, doc
+
+
+@frozen
+class FormatStep:
+    """One step of a work format; `minutes` is optional, formats are timed where they are used."""
+
+    text: Markdown
+    title: str | None = None
+    minutes: Duration | None = None
+    grouping: Grouping | None = None
+
+
+@frozen
+class Variant:
+    """A named variation of a work format (a compact version, another grouping, a technique)."""
+
+    id: str
+    name: str
+    description: Markdown
+    steps: list[FormatStep] = field(factory=list)
+    duration: Duration | None = None
+
+
+@frozen
+class WorkFormat:
+    id: str
+    name: str
+    category: str = field(
+        default="oefening",
+        metadata=doc("Kind of work format, e.g. kennismaking, rollenspel, casusbespreking, reflectie, intervisie."),
+    )
+    goal: Markdown | None = None
+    description: Markdown | None = None
+    assignment: Markdown | None = field(default=None, metadata=doc("Instruction in the participants' words."))
+    steps: list[FormatStep] = field(factory=list)
+    grouping: Grouping | None = None
+    group_size: str | None = None
+    duration: Duration | None = None
+    materials: list[str] = field(factory=list)
+    preparation: list[Markdown] = field(factory=list)
+    rules: list[Markdown] = field(factory=list)
+    debrief_questions: list[str] = field(factory=list)
+    cautions: list[Markdown] = field(factory=list)
+    variants: list[Variant] = field(factory=list)
+    techniques: list[Ref] = field(factory=list, metadata=doc("Other work formats this one uses (e.g. a role-play technique)."))
+    tips: list[Markdown] = field(factory=list)
+    basis: list[SourceRef] = field(factory=list)

@@ -1,0 +1,124 @@
+"""The plugin manager: the hookspecs, the ``draaiboek`` entry points, and one readable line per broken plugin."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from importlib.metadata import EntryPoint, entry_points
+from typing import Any
+
+import pluggy
+from attrs import define, field, frozen
+
+from draaiboek import PROJECT, hookspecs
+
+ENTRY_POINT_GROUP = PROJECT
+#: Comma-separated plugin names to leave out, e.g. ``DRAAIBOEK_DISABLE_PLUGINS=slides,naasten``.
+DISABLE_ENV = "DRAAIBOEK_DISABLE_PLUGINS"
+
+
+@frozen
+class PluginProblem:
+    plugin: str
+    distribution: str
+    message: str
+
+    def format(self) -> str:
+        return f"plugin '{self.plugin}' (from {self.distribution}): {self.message}"
+
+
+def _summary(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+@define
+class PluginHost:
+    """A plugin manager plus what went wrong while loading it, and which distribution each plugin came from."""
+
+    manager: pluggy.PluginManager
+    distributions: dict[str, str] = field(factory=dict)
+    problems: list[PluginProblem] = field(factory=list)
+
+    def distribution(self, plugin_name: str) -> str:
+        return self.distributions.get(plugin_name, "registered in code")
+
+    def report(self, plugin_name: str, message: str) -> None:
+        self.problems.append(PluginProblem(plugin_name, self.distribution(plugin_name), message))
+
+    def plugin_names(self) -> list[str]:
+        return sorted(name for name, plugin in self.manager.list_name_plugin() if plugin is not None)
+
+    def call_each(self, hook_name: str, **kwargs: Any) -> None:
+        """Call a hook's implementations one by one, in plugin-name order, so one that raises
+        is reported and the others still run."""
+        caller = getattr(self.manager.hook, hook_name)
+        for impl in sorted(caller.get_hookimpls(), key=lambda i: i.plugin_name):
+            try:
+                impl.function(**{name: kwargs[name] for name in impl.argnames})
+            except Exception as exc:  # a plugin's bug must not take the tool down
+                self.report(impl.plugin_name, f"failed in {hook_name}: {_summary(exc)}")
+
+    def hook_names(self, plugin_name: str) -> list[str]:
+        plugin = self.manager.get_plugin(plugin_name)
+        return sorted(c.name for c in self.manager.get_hookcallers(plugin) or []) if plugin is not None else []
+
+
+def disabled_from_env() -> set[str]:
+    return {name.strip() for name in os.environ.get(DISABLE_ENV, "").split(",") if name.strip()}
+
+
+def _entry_points() -> Iterator[EntryPoint]:
+    # Entry points come in no defined order: sort by name so packs and exporters always load the same way.
+    yield from sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda ep: ep.name)
+
+
+def get_plugin_manager(
+    load_entrypoints: bool = True,
+    disabled: Iterable[str] = (),
+    extra_plugins: Iterable[tuple[str, object]] = (),
+    entry_point_source: Callable[[], Iterable[EntryPoint]] = _entry_points,
+) -> PluginHost:
+    """Make the manager, add the hookspecs, load the entry points. Nothing happens at import time.
+
+    :param load_entrypoints: False gives a clean manager (tests register plugins themselves).
+    :param disabled: plugin names to block (added to those in ``DRAAIBOEK_DISABLE_PLUGINS``).
+    :param extra_plugins: (name, module or object) pairs registered after the entry points.
+    """
+    manager = pluggy.PluginManager(PROJECT)
+    manager.add_hookspecs(hookspecs)
+    host = PluginHost(manager)
+    blocked = set(disabled) | disabled_from_env()
+    for name in sorted(blocked):
+        manager.set_blocked(name)
+    plugins: list[tuple[str, Callable[[], object]]] = []
+    if load_entrypoints:
+        for ep in entry_point_source():
+            dist = ep.dist
+            host.distributions[ep.name] = f"{dist.name} {dist.version}" if dist is not None else "unknown distribution"
+            plugins.append((ep.name, ep.load))
+    plugins.extend((name, (lambda obj=obj: obj)) for name, obj in extra_plugins)
+    for name, load in plugins:
+        if name in blocked:
+            continue
+        if manager.has_plugin(name):
+            host.report(name, "another plugin already uses this name; left out")
+            continue
+        try:
+            module = load()
+        except Exception as exc:  # ImportError, SyntaxError, anything a broken plugin raises on import
+            host.report(name, f"failed to import: {_summary(exc)}")
+            continue
+        try:
+            manager.register(module, name=name)
+        except (pluggy.PluginValidationError, ValueError) as exc:
+            host.report(name, f"does not fit the hook specification: {_summary(exc)}")
+    while True:  # check_pending names one offender at a time
+        try:
+            manager.check_pending()
+            break
+        except pluggy.PluginValidationError as exc:
+            plugin_name = manager.get_name(exc.plugin) or "unknown"
+            host.report(plugin_name, f"implements a hook draaiboek does not have: {_summary(exc)}")
+            manager.unregister(exc.plugin)
+    return host

@@ -1,0 +1,60 @@
+"""Shared by the pack tests: find runs of N consecutive words a pack's text shares with a seed document.
+
+"Facts carry over; sentences do not": every text field of a pack is compared with the seed. Publication
+names may be listed as exceptions (they are cited, not written).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import attrs
+
+WORD = re.compile(r"[a-zà-ÿ0-9]+", re.IGNORECASE)
+SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+
+
+def words(text: str) -> list[str]:
+    return [w.lower() for w in WORD.findall(text)]
+
+
+def iter_texts(obj: object, path: str = "$") -> Iterator[tuple[str, str]]:
+    """Every string in a model object tree, with its field path."""
+    if isinstance(obj, str):
+        yield path, obj
+    elif attrs.has(type(obj)):
+        for f in attrs.fields(type(obj)):
+            yield from iter_texts(getattr(obj, f.name), f"{path}.{f.name}")
+    elif isinstance(obj, (list, tuple)):
+        for i, item in enumerate(obj):
+            yield from iter_texts(item, f"{path}[{i}]")
+
+
+def seed_grams(seed: Path, n: int = 12) -> set[tuple[str, ...]]:
+    w = words(seed.read_text(encoding="utf-8", errors="replace"))
+    return {tuple(w[i : i + n]) for i in range(len(w) - n + 1)}
+
+
+def shared_runs(
+    texts: Iterable[tuple[str, str]], seeds: Iterable[Path], n: int = 12, exceptions: Iterable[str] = ()
+) -> list[str]:
+    """Field paths (with the shared words) of every text that shares n consecutive words with a seed."""
+    grams: set[tuple[str, ...]] = set()
+    for seed in seeds:
+        grams |= seed_grams(seed, n)
+    allowed = [words(e) for e in exceptions]
+    hits = []
+    for path, text in texts:
+        w = words(text)
+        for i in range(len(w) - n + 1):
+            run = tuple(w[i : i + n])
+            if run in grams and not any(_contains(a, list(run)) or _contains(list(run), a) for a in allowed if a):
+                hits.append(f"{path}: {' '.join(run)}")
+                break
+    return hits
+
+
+def _contains(haystack: list[str], needle: list[str]) -> bool:
+    return any(haystack[i : i + len(needle)] == needle for i in range(len(haystack) - len(needle) + 1))
