@@ -27,3 +27,15 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 @pytest.fixture
 def pack():  # type: ignore[no-untyped-def]
     return make_pack()
+
+
+@pytest.fixture
+def export_job(pack, tmp_path):  # type: ignore[no-untyped-def]
+    """Make an ExportJob for the test pack's training: export_job(output_name, **options)."""
+    from draaiboek.exporters import ExportJob
+    from draaiboek.refs import Resolver
+
+    def make(name: str = "meter.xlsx", **options: object) -> ExportJob:
+        return ExportJob(pack, pack.trainings[0], Resolver(pack), tmp_path / name, options)
+
+    return make

@@ -9,6 +9,7 @@ from typing import Any
 from draaiboek.checks.base import Finding, error
 from draaiboek.model import Pack
 from draaiboek.refs import Resolver, iter_identified, kind_of
+from draaiboek.yamlsource import format_path
 
 ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 HINT = "use letters a-z, digits, '-', '_' or '.', no spaces or accents"
@@ -37,7 +38,7 @@ def check_ids(pack: Pack, resolver: Resolver) -> Iterator[Finding]:
     for ident, obj, path in iter_identified(pack):
         yield from _check_format(ident, path)
         if ident in first:
-            where = ".".join(str(p) for p in first[ident])
+            where = format_path(first[ident])
             yield error("ID001", f"duplicate id '{ident}' ({kind_of(obj)}); also used at {where}", (*path, "id"),
                         "ids are unique across the whole pack", ident)
         else:

@@ -13,7 +13,7 @@ from draaiboek.cli.authoring import new, schema
 from draaiboek.cli.export import build, export
 from draaiboek.cli.inspect import check, show
 from draaiboek.cli.listing import packs, plugins
-from draaiboek.plugins import get_plugin_manager
+from draaiboek.plugins import PluginHost, get_plugin_manager
 
 BUILT_IN = (plugins, packs, show, check, export, build, new, schema)
 
@@ -36,10 +36,15 @@ def _disabled_from_args(args: Sequence[str]) -> tuple[str, ...]:
     return tuple(names)
 
 
-def main(argv: Sequence[str] | None = None) -> None:
-    args = list(sys.argv[1:] if argv is None else argv)
-    host = get_plugin_manager(disabled=_disabled_from_args(args))
-    state = AppState(Catalog(host))
+def build_app(args: Sequence[str], host: PluginHost | None = None) -> tuple[click.Group, AppState]:
+    """The root group with every plugin's commands, and the state its commands share."""
+    host = host or get_plugin_manager(disabled=_disabled_from_args(args))
     group = make_cli()
     host.call_each("register_commands", cli=group)
+    return group, AppState(Catalog(host))
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    args = list(sys.argv[1:] if argv is None else argv)
+    group, state = build_app(args)
     group.main(args=args, prog_name="draaiboek", obj=state)

@@ -42,8 +42,7 @@ def check(state: AppState, refs: tuple[str, ...], quiet: bool) -> None:
         name = checked.pack.id if checked.pack else ref
         accepted = sum(1 for w in warnings if w.accepted)
         verdict = "FAILED" if found or checked.pack is None else "ok"
-        click.echo(f"{name}: {verdict} ({len(found)} errors, {len(warnings)} warnings, {accepted} accepted)",
-                   err=True)
+        click.echo(f"{name}: {verdict} ({len(found)} errors, {len(warnings)} warnings, {accepted} accepted)")
         failed = failed or verdict == "FAILED"
     if failed:
         sys.exit(1)

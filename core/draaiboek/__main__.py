@@ -1,0 +1,5 @@
+"""``python -m draaiboek`` runs the CLI."""
+
+from draaiboek.cli import main
+
+main()

@@ -1,0 +1,24 @@
+"""Shared fixtures: run the CLI as a user would, in-process (fast) or as a real subprocess."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner, Result
+
+
+from draaiboek.cli import build_app
+from draaiboek.plugins import PluginHost
+
+from tests.support import RunCli
+
+
+@pytest.fixture
+def run_cli() -> RunCli:
+    """``run_cli("check", "path", host=None)``: the real command tree, in-process."""
+
+    def run(*args: str, host: PluginHost | None = None, env: dict[str, str] | None = None) -> Result:
+        group, state = build_app(list(args), host)
+        return CliRunner().invoke(group, list(args), obj=state, env=env, catch_exceptions=False)
+
+    return run
+
