@@ -1,0 +1,60 @@
+"""``draaiboek template check FILE``: which slide roles a template covers, before anything is generated."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from draaiboek.errors import DraaiboekError
+
+ROLE_ORDER = ("title", "section", "content", "two_columns", "closing")
+
+
+def report(path: Path) -> tuple[list[tuple[str, str, str]], str | None]:
+    """Rows (role, layout, how it was found) and the problem that makes the template unusable, if any."""
+    from draaiboek_slides import render, template
+
+    prs = render.open_template(path)
+    matches = template.resolve(prs)
+    rows = []
+    for role in ROLE_ORDER:
+        match = matches[role]
+        if match is None:
+            rows.append((template.ROLE_NAMES[role], "MISSING", _missing_hint(role)))
+        else:
+            rows.append((template.ROLE_NAMES[role], match.name, match.how))
+    rows.append(("notes", "notes", template.notes_status(prs)))
+    return rows, template.missing_message(str(path), matches, prs)
+
+
+def _missing_hint(role: str) -> str:
+    return {"two_columns": "content is shown in one column", "closing": "no content layout either",
+            "section": "no title layout either"}.get(role, "required")
+
+
+def table(rows: list[tuple[str, str, str]]) -> str:
+    header = ("role", "layout", "found by")
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(3)]
+    lines = ["  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip() for row in [header, *rows]]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+@click.group("template")
+def template_group() -> None:
+    """Check organisation templates for slide decks."""
+
+
+@template_group.command("check")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+def check_command(file: Path) -> None:
+    """Report which slide roles FILE (.pptx/.potx) covers and with which layout."""
+    try:
+        rows, problem = report(file)
+    except DraaiboekError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(table(rows))
+    if problem:
+        raise click.ClickException(problem)
+    click.echo(f"{file}: usable for slide decks")

@@ -1,0 +1,59 @@
+"""The ``slides`` exporter: options, build targets and the export itself (python-pptx loaded on demand)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from draaiboek.errors import ExportError
+from draaiboek.exporters import BuildTarget, Exporter, ExportJob
+from draaiboek.model import Training
+
+OPTIONS = [
+    click.Option(["--session"], default=None, metavar="N|all",
+                 help="Session number or id for one deck, or 'all' for one deck with every session (default)."),
+    click.Option(["--template"], type=click.Path(dir_okay=False, path_type=Path), default=None,
+                 help="The organisation's .pptx or .potx template (default: the bundled clean template)."),
+    click.Option(["--start"], default="09:00", show_default=True, metavar="HH:MM",
+                 help="Start time for the clock times in the programme."),
+    click.Option(["--date"], default=None, help="Date on the title slide (YYYY-MM-DD or free text)."),
+    click.Option(["--trainer"], default=None, metavar="NAME", help="Trainer name on the title slide."),
+]
+
+
+def build_targets(exporter: Exporter, training: Training) -> list[BuildTarget]:
+    """``draaiboek build``: one deck per session."""
+    return [BuildTarget(f"{training.id}-{session.id}-{exporter.name}{exporter.suffix}", {"session": session.id})
+            for session in training.sessions]
+
+
+def export(job: ExportJob) -> list[Path]:
+    from draaiboek.output import atomic_path
+
+    data = build_bytes(job.pack, job.training, job.resolver, job.options)
+    with atomic_path(job.output) as temporary:
+        Path(temporary).write_bytes(data)
+    return [job.output]
+
+
+def build_bytes(pack: Any, training: Training, resolver: Any, options: Any) -> bytes:
+    """The deck for a training as bytes: template, plan, render."""
+    from draaiboek_slides import render, template
+    from draaiboek_slides.plan import Context, DeckOptions, build_deck, select_sessions
+
+    template_path = options.get("template")
+    prs = render.open_template(Path(template_path) if template_path else None)
+    matches = template.resolve(prs)
+    problem = template.missing_message(str(template_path), matches, prs)
+    if problem:
+        raise ExportError(problem)
+    deck_options = DeckOptions(start=options.get("start") or "09:00", date=options.get("date"),
+                               trainer=options.get("trainer"))
+    ctx = Context(pack, training, resolver, deck_options)
+    sessions = select_sessions(training, options.get("session"))
+    plans = build_deck(ctx, sessions, render.geometry(matches))
+    title = training.title if len(sessions) != 1 else f"{training.title} — {ctx.session_name(sessions[0])}"
+    props = {"author": ", ".join(pack.authors) or "draaiboek", "title": title, "subject": pack.title}
+    return render.render(prs, plans, matches, props)

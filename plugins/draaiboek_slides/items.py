@@ -1,0 +1,111 @@
+"""Participant-facing slides for agenda items: activities, breaks, evaluations and cases."""
+
+from __future__ import annotations
+
+from draaiboek.model import AgendaItem, Case, Meter, Session, Variant, WorkFormat
+from draaiboek.timing import TimedItem, format_minutes
+
+from draaiboek_slides import notes
+from draaiboek_slides.markdown import Para, Run, heading, labelled, parse, plain
+from draaiboek_slides.plan import Context, SlidePlan
+
+
+def work_format_of(ctx: Context, item: AgendaItem) -> tuple[WorkFormat | None, Variant | None]:
+    fmt = ctx.resolver.work_format(item.work_format) if item.work_format else None
+    variant = next((v for v in fmt.variants if v.id == item.variant), None) if fmt and item.variant else None
+    return fmt, variant
+
+
+def grouping_text(ctx: Context, grouping: str | None, size: str | None = None) -> str | None:
+    if not grouping:
+        return None
+    return f"{ctx.t(grouping)} ({size})" if size else ctx.t(grouping)
+
+
+def meta_line(ctx: Context, entry: TimedItem, fmt: WorkFormat | None, variant: Variant | None) -> Para:
+    """``Werkvorm: name · in pairs · 20 min · 10:00–10:20``."""
+    item = entry.item
+    runs: list[Run] = []
+    if fmt and fmt.name.strip().lower() != item.title.strip().lower():
+        name = f"{fmt.name} ({variant.name})" if variant else fmt.name
+        runs += [Run(f"{ctx.t('work_format')}: ", bold=True, italic=True), Run(name, italic=True)]
+    grouping = grouping_text(ctx, item.grouping or (fmt.grouping if fmt else None), fmt.group_size if fmt else None)
+    when = f"{format_minutes(item.duration.low, item.duration.high)} · {entry.start}–{entry.end}"
+    for part in (grouping, when):
+        if part:
+            runs.append(Run(f" · {part}" if runs else part, italic=True))
+    return Para(tuple(runs))
+
+
+def item_slides(ctx: Context, session: Session, entry: TimedItem) -> list[SlidePlan]:
+    item = entry.item
+    if item.kind == "break":
+        return [break_slide(ctx, entry)]
+    fmt, variant = work_format_of(ctx, item)
+    body = [meta_line(ctx, entry, fmt, variant)]
+    assignment = item.assignment or (fmt.assignment if fmt else None)
+    if assignment:
+        body.extend(parse(assignment))
+    elif item.goal:
+        body.append(heading(ctx.t("goal")))
+        body.extend(parse(item.goal))
+    body.extend(instrument_lines(ctx, session, item))
+    steps: list[Para] = []
+    if item.steps:
+        steps.append(heading(ctx.t("steps")))
+        for step in item.steps:
+            extra = [grouping_text(ctx, step.grouping, step.group_size), format_minutes(step.minutes.low, step.minutes.high)]
+            detail = ", ".join(part for part in extra if part)
+            steps.append(Para((Run(step.title, bold=True), Run(f" — {detail}")), 1, "bullet"))
+    role = "two_columns" if steps and assignment else "content"
+    left, right = (body, steps) if role == "two_columns" else (body + steps, [])
+    kind = "evaluation" if item.kind == "evaluation" else "activity"
+    slides = [SlidePlan(role, kind, item.title, left, right, notes.item_notes(ctx, entry, fmt, variant))]
+    for ref in item.cases:
+        case = ctx.resolver.case(ref)
+        if case is not None:
+            slides.append(case_slide(ctx, session, case))
+    return slides
+
+
+def instrument_lines(ctx: Context, session: Session, item: AgendaItem) -> list[Para]:
+    lines: list[Para] = []
+    for ref in item.instruments:
+        found = ctx.resolver.instrument(ref)
+        if found is None:
+            continue
+        moment = None
+        if isinstance(found, Meter):
+            now = ctx.position(session.id)
+            moment = next((m.label for m in found.moments if m.session and ctx.position(m.session) == now), None)
+        lines.append(labelled(ctx.t("instruments"), f"{found.title} ({moment})" if moment else found.title))
+        if item.kind in ("evaluation", "assessment"):
+            lines.extend(parse(found.instructions))
+    return lines
+
+
+def break_slide(ctx: Context, entry: TimedItem) -> SlidePlan:
+    item = entry.item
+    title = item.title if item.title.strip() else ctx.t("break")
+    sub = [plain(f"{entry.start}–{entry.end} · {format_minutes(entry.minutes)}"),
+           plain(f"{ctx.t('resume_at')} {entry.end}")]
+    return SlidePlan("section", "break", title, sub, notes=notes.break_notes(ctx, entry))
+
+
+def revealed(ctx: Context, reveal: str | None, session: Session) -> bool:
+    """A layer is shown from its reveal session on; an unknown reveal session keeps it hidden."""
+    if reveal is None:
+        return True
+    at, now = ctx.position(reveal), ctx.position(session.id)
+    return at is not None and now is not None and at <= now
+
+
+def case_slide(ctx: Context, session: Session, case: Case) -> SlidePlan:
+    body: list[Para] = list(parse(case.summary))
+    body.extend(labelled(fact.label, fact.value, 1) for fact in case.facts)
+    for layer in case.layers:
+        if "participants" in layer.audience and revealed(ctx, layer.reveal, session):
+            body.append(heading(layer.title))
+            body.extend(parse(layer.text))
+    return SlidePlan("content", "case", f"{ctx.t('case')}: {case.title}", body,
+                     notes=notes.case_notes(ctx, session, case))

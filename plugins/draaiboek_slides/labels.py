@@ -1,0 +1,51 @@
+"""Fixed texts on slides: the core's common labels plus the few only decks need (Dutch and English)."""
+
+from __future__ import annotations
+
+from draaiboek.labels import label as core_label
+
+SLIDE_LABELS: dict[str, dict[str, str]] = {
+    "assignment": {"nl": "Opdracht", "en": "Assignment"},
+    "facts": {"nl": "Gegevens", "en": "Facts"},
+    "role_cards": {"nl": "Rolkaarten", "en": "Role cards"},
+    "played_by": {"nl": "gespeeld door", "en": "played by"},
+    "arc_goal": {"nl": "Doel van het gesprek", "en": "Goal of the conversation"},
+    "trainer_only": {"nl": "Alleen voor de trainer", "en": "For the trainer only"},
+    "timing": {"nl": "Tijd", "en": "Timing"},
+    "total": {"nl": "Totaal", "en": "Total"},
+    "ends_at": {"nl": "einde", "en": "ends at"},
+    "next_preparation": {"nl": "Voorbereiding volgende bijeenkomst", "en": "Preparation for next session"},
+    "due": {"nl": "voor", "en": "due"},
+    "questions": {"nl": "Vragen", "en": "Questions"},
+    "rules": {"nl": "Spelregels", "en": "Rules"},
+    "variant": {"nl": "Variant", "en": "Variant"},
+    "handouts": {"nl": "Hand-outs", "en": "Handouts"},
+    "trainer_preparation": {"nl": "Voorbereiding trainer", "en": "Trainer preparation"},
+    "roles": {"nl": "Benodigde rollen", "en": "Required roles"},
+    "introduction": {"nl": "Inleiding", "en": "Introduction"},
+    "session_notes": {"nl": "Aantekeningen", "en": "Notes"},
+    "stated_duration": {"nl": "opgegeven duur", "en": "stated duration"},
+    "resume_at": {"nl": "We gaan verder om", "en": "We continue at"},
+    "licence": {"nl": "Licentie", "en": "Licence"},
+    "aftercare": {"nl": "Nazorg", "en": "Aftercare"},
+    "background": {"nl": "Achtergrond", "en": "Background"},
+    "group_size": {"nl": "groepsgrootte", "en": "group size"},
+    "slide_cue": {"nl": "Dia", "en": "Slide"},
+    "summary": {"nl": "Samenvatting", "en": "Summary"},
+    "thanks": {"nl": "Bedankt voor je inzet", "en": "Thank you"},
+    "program_points": {"nl": "Programmapunten", "en": "Programme points"},
+    "instructions": {"nl": "Instructie", "en": "Instructions"},
+    "evaluation_form": {"nl": "Evaluatieformulier", "en": "Evaluation form"},
+    "months": {
+        "nl": "januari februari maart april mei juni juli augustus september oktober november december",
+        "en": "January February March April May June July August September October November December",
+    },
+}
+
+
+def text(key: str, language: str) -> str:
+    """A deck label: the plugin's own table first, then :func:`draaiboek.labels.label`."""
+    entry = SLIDE_LABELS.get(key)
+    if entry is None:
+        return core_label(key, language)
+    return entry.get(language.split("-")[0].lower()) or entry["en"]

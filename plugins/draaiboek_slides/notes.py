@@ -1,0 +1,169 @@
+"""Speaker notes: what the trainer reads while presenting (steps, timing cues, materials, tips, cautions)."""
+
+from __future__ import annotations
+
+from draaiboek.model import Case, Meter, Questionnaire, Session, Variant, WorkFormat
+from draaiboek.timing import TimedItem, format_minutes, schedule
+
+from draaiboek_slides.markdown import Para, Run, heading, labelled, parse, plain
+from draaiboek_slides.plan import Context
+
+
+def _list(ctx: Context, key: str, entries: list[str], markdown: bool = True) -> list[Para]:
+    if not entries:
+        return []
+    out = [heading(ctx.t(key))]
+    for entry in entries:
+        out.extend((parse(entry, 1) if markdown else []) or [plain(entry, level=1)])
+    return out
+
+
+def _prose(ctx: Context, key: str, source: str | None) -> list[Para]:
+    return [heading(ctx.t(key)), *parse(source)] if source and source.strip() else []
+
+
+def _span(ctx: Context, session: Session) -> str:
+    timed = schedule(session, ctx.options.start)
+    return f"{timed[0].start}–{timed[-1].end}" if timed else ctx.options.start
+
+
+def title_notes(ctx: Context, session: Session | None) -> list[Para]:
+    if session is None:
+        out = [labelled(ctx.t("session"), f"{len(ctx.training.sessions)}")]
+        out += _prose(ctx, "summary", ctx.training.summary)
+        out += _list(ctx, "trainer_preparation", [p.task for p in ctx.training.preparation])
+        return out
+    out = [labelled(ctx.t("timing"), _span(ctx, session))]
+    out += _prose(ctx, "introduction", session.introduction)
+    out += _list(ctx, "trainer_preparation", session.trainer_preparation)
+    out += _list(ctx, "materials", session.materials, markdown=False)
+    roles = [f"**{r.role}**: {r.briefing}" if r.briefing else r.role for r in session.roles]
+    out += _list(ctx, "roles", roles)
+    out += _prose(ctx, "session_notes", session.notes)
+    return out
+
+
+def goals_notes(ctx: Context) -> list[Para]:
+    return [plain(ctx.training.title)] + _prose(ctx, "background", ctx.training.background)
+
+
+def section_notes(ctx: Context, session: Session) -> list[Para]:
+    return title_notes(ctx, session)
+
+
+def outcomes_notes(ctx: Context, session: Session) -> list[Para]:
+    out: list[Para] = [plain(ctx.session_name(session))]
+    for outcome in session.learning_outcomes:
+        uses = [item.title for item in session.agenda if any(ref.split(":")[-1] == outcome.id for ref in item.outcomes)]
+        if uses:
+            out.append(labelled(outcome.id, ", ".join(uses), 1))
+    return out
+
+
+def programme_notes(ctx: Context, session: Session) -> list[Para]:
+    duration = session.agenda_duration
+    out = [labelled(ctx.t("timing"), f"{_span(ctx, session)} ({ctx.t('total')} {format_minutes(duration.low, duration.high)})")]
+    if session.duration is not None:
+        out.append(labelled(ctx.t("stated_duration"), format_minutes(session.duration.low, session.duration.high)))
+    out += _list(ctx, "program_points", session.programme)
+    return out
+
+
+def item_notes(ctx: Context, entry: TimedItem, fmt: WorkFormat | None, variant: Variant | None) -> list[Para]:
+    item = entry.item
+    out = [labelled(ctx.t("timing"), f"{entry.start}–{entry.end} ({format_minutes(item.duration.low, item.duration.high)})")]
+    out += _prose(ctx, "goal", item.goal)
+    out += parse(item.description)
+    if item.steps:
+        out.append(heading(ctx.t("steps")))
+        clock = entry.start
+        hours, minutes = (int(x) for x in clock.split(":"))
+        offset = hours * 60 + minutes
+        for step in item.steps:
+            stamp = f"{offset // 60 % 24:02d}:{offset % 60:02d}"
+            out.append(Para((Run(f"{stamp} {step.title} ({format_minutes(step.minutes.low, step.minutes.high)})", bold=True),), 1, "bullet"))
+            out.extend(parse(step.description, 2))
+            offset += step.minutes.high
+    elif fmt and fmt.steps:
+        out.append(heading(ctx.t("steps")))
+        for number, fstep in enumerate(fmt.steps, 1):
+            lead = f"{number}. {fstep.title}" + (f" ({format_minutes(fstep.minutes.low, fstep.minutes.high)})" if fstep.minutes else "")
+            out.append(Para((Run(lead, bold=True),), 1, "bullet"))
+            out.extend(parse(fstep.text, 2))
+    if variant:
+        out += [heading(f"{ctx.t('variant')}: {variant.name}"), *parse(variant.description)]
+    out += _list(ctx, "materials", list(dict.fromkeys(item.materials + (fmt.materials if fmt else []))), markdown=False)
+    out += _list(ctx, "tips", item.tips + (fmt.tips if fmt else []))
+    if fmt:
+        out += _list(ctx, "rules", fmt.rules)
+        out += _list(ctx, "cautions", fmt.cautions)
+        out += _list(ctx, "debrief_questions", fmt.debrief_questions, markdown=False)
+    handouts = [h.title for h in (ctx.resolver.handout(r) for r in item.handouts) if h is not None]
+    out += _list(ctx, "handouts", handouts, markdown=False)
+    forms = [f for f in (ctx.resolver.instrument(r) for r in item.instruments) if f is not None]
+    for form in forms:
+        out += instrument_notes(ctx, form)
+    return out
+
+
+def instrument_notes(ctx: Context, form: Meter | Questionnaire) -> list[Para]:
+    out = [heading(form.title)]
+    if isinstance(form, Questionnaire):
+        for section in form.sections:
+            out.append(plain(section.title, level=1))
+            out.extend(plain(q.text, level=2) for q in section.questions)
+    else:
+        out.append(plain(f"{len(form.statements)} × {form.scale.low}–{form.scale.high}", level=1))
+    return out
+
+
+def questionnaire_notes(ctx: Context, forms: list[Questionnaire], session: Session) -> list[Para]:
+    out = [labelled(ctx.t("timing"), _span(ctx, session))]
+    for form in forms:
+        out += instrument_notes(ctx, form)
+    return out
+
+
+def break_notes(ctx: Context, entry: TimedItem) -> list[Para]:
+    return [labelled(ctx.t("break"), f"{entry.start}–{entry.end} ({format_minutes(entry.minutes)})"),
+            *parse(entry.item.description)]
+
+
+def case_notes(ctx: Context, session: Session, case: Case) -> list[Para]:
+    from draaiboek_slides.items import revealed
+
+    out: list[Para] = [plain(case.title)]
+    if case.name_variants:
+        out.append(plain(", ".join(case.name_variants), italic=True))
+    now = ctx.position(session.id)
+    for arc in case.arc:
+        if ctx.position(arc.session) == now:
+            out += [heading(ctx.t("arc_goal")), *parse(arc.goal)]
+            if arc.played_by:
+                out.append(plain(f"{ctx.t('played_by')} {ctx.t(arc.played_by)}"))
+    cards = [c for c in case.role_cards if not c.sessions or any(ctx.position(s) == now for s in c.sessions)]
+    if cards:
+        out.append(heading(ctx.t("role_cards")))
+        out.extend(plain(f"{c.role} ({ctx.t('played_by')} {ctx.t(c.played_by)})", level=1) for c in cards)
+    hidden = [layer for layer in case.layers if "participants" not in layer.audience
+              and "trainers" in layer.audience and revealed(ctx, layer.reveal, session)]
+    for layer in hidden:
+        out += [heading(f"{ctx.t('trainer_only')}: {layer.title}"), *parse(layer.text)]
+    return out
+
+
+def homework_notes(ctx: Context, session: Session) -> list[Para]:
+    out = [labelled(ctx.t("timing"), _span(ctx, session))]
+    for task in session.homework:
+        names = [f.title for f in (ctx.resolver.instrument(r) for r in task.instruments) if f is not None]
+        if names:
+            out.append(labelled(task.title, ", ".join(names)))
+    return out
+
+
+def closing_notes(ctx: Context, last: Session) -> list[Para]:
+    out = [labelled(ctx.t("timing"), _span(ctx, last))]
+    if ctx.position(last.id) == len(ctx.training.sessions) - 1:
+        out += _list(ctx, "aftercare", [f"**{a.title}**" + (f" ({a.when})" if a.when else "") for a in ctx.training.aftercare])
+    out.append(plain(f"{ctx.pack.id} {ctx.pack.version}"))
+    return out

@@ -1,0 +1,224 @@
+"""The renderer: puts a layout plan into a template with python-pptx. The only module importing pptx."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from pptx import Presentation
+from pptx.oxml.ns import qn
+from pptx.util import Emu, Pt
+
+from draaiboek.errors import InputFileError
+from draaiboek_slides import template
+from draaiboek_slides.fit import INDENT, LINE_HEIGHT, PARA_SPACING, Box, line_count
+from draaiboek_slides.markdown import Para
+from draaiboek_slides.package import FIXED_TIME, deterministic, stable_zip
+from draaiboek_slides.plan import Geometry, SlidePlan
+
+BODY_CAP = 24.0  # largest body font (pt) we let a template use: training slides carry a lot of text
+TITLE_MIN = 20.0
+POTX = b"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
+PPTX = b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
+SLIDE_IMAGE = 101
+SECTION_EXT = "{521415D9-36F7-43E2-AB2F-B90AF26B5E84}"
+
+
+def default_template() -> Path:
+    return Path(str(files("draaiboek_slides") / "default.pptx"))
+
+
+def open_template(path: Path | None) -> Any:
+    """The template as a Presentation (a .potx is opened as a presentation) with its own slides removed."""
+    source = path or default_template()
+    try:
+        data = source.read_bytes()
+    except OSError as exc:
+        raise InputFileError(f"cannot read template {source}: {exc.strerror or exc}") from None
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            parts = {info.filename: archive.read(info) for info in archive.infolist()}
+    except zipfile.BadZipFile:
+        raise InputFileError(f"template {source} is not a .pptx or .potx file (not a zip archive)") from None
+    types = parts.get("[Content_Types].xml", b"")
+    if POTX in types:
+        parts["[Content_Types].xml"] = types.replace(POTX, PPTX)
+    try:
+        prs = Presentation(io.BytesIO(stable_zip(parts)))
+    except Exception as exc:  # python-pptx raises many kinds for broken packages
+        raise InputFileError(f"template {source} is not a usable PowerPoint file: {exc}") from None
+    remove_slides(prs)
+    return prs
+
+
+def remove_slides(prs: Any) -> None:
+    """Drop the template's own slides together with their relationships, sections and custom shows."""
+    id_list = prs.slides._sldIdLst
+    for slide_id in list(id_list):
+        id_list.remove(slide_id)
+        prs.part.drop_rel(slide_id.rId)
+    root = prs.part._element
+    for element in root.findall(qn("p:custShowLst")):
+        root.remove(element)
+    for ext in root.findall(f"{qn('p:extLst')}/{qn('p:ext')}"):
+        if ext.get("uri") == SECTION_EXT:
+            ext.getparent().remove(ext)
+
+
+def _style_size(element: Any, path: str) -> float | None:
+    found = element.xpath(path)
+    return int(found[0]) / 100 if found else None
+
+
+def font_size(placeholder: Any, master: Any, style: str) -> float:
+    """Level-1 font size of a layout placeholder: its own list style, else the master's text style."""
+    size = _style_size(placeholder._element, "./p:txBody/a:lstStyle/a:lvl1pPr/a:defRPr/@sz")
+    return size or _style_size(master._element, f"./p:txStyles/p:{style}/a:lvl1pPr/a:defRPr/@sz") or 18.0
+
+
+def box_of(placeholder: Any, master: Any) -> Box:
+    size = min(font_size(placeholder, master, "bodyStyle"), BODY_CAP)
+    return Box(Emu(placeholder.width or 0).pt, Emu(placeholder.height or 0).pt, size)
+
+
+def geometry(matches: dict[str, template.Match | None]) -> Geometry:
+    content = matches["content"]
+    assert content is not None
+    master = content.layout.slide_master
+    main = box_of(template.text_slots(content.layout)[0], master)
+    two = matches["two_columns"]
+    if two is None:
+        return Geometry(main)
+    left, right = (box_of(ph, master) for ph in template.text_slots(two.layout))
+    return Geometry(main, left, right)
+
+
+def write_paras(frame: Any, paras: list[Para], box: Box | None, capped: bool) -> None:
+    """Paragraphs with real bold/italic/links and explicit bullets and indents."""
+    frame.clear()
+    for index, para in enumerate(paras):
+        p = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
+        ppr = p._p.get_or_add_pPr()
+        if para.level > 0:
+            ppr.set("lvl", str(min(para.level - 1, 8)))
+        if box is not None:
+            ppr.set("marL", str(int(Pt(INDENT * para.level))))
+            ppr.set("indent", str(int(Pt(-18))) if para.bullet != "none" and para.level else "0")
+            if index:
+                p.space_before = Pt(round(PARA_SPACING * box.font_for(para.level)))
+            p.line_spacing = 1.0
+        _bullet(ppr, para)
+        for run in para.runs:
+            for piece_no, piece in enumerate(run.text.split("\v")):
+                if piece_no:
+                    p.add_line_break()
+                if not piece:
+                    continue
+                r = p.add_run()
+                r.text = piece
+                if run.bold:
+                    r.font.bold = True
+                if run.italic:
+                    r.font.italic = True
+                if run.href:
+                    r.hyperlink.address = run.href
+                if capped and box is not None:
+                    r.font.size = Pt(box.font_for(para.level))
+
+
+def _bullet(ppr: Any, para: Para) -> None:
+    from lxml import etree
+
+    for old in ppr.findall(qn("a:buNone")) + ppr.findall(qn("a:buChar")) + ppr.findall(qn("a:buAutoNum")):
+        ppr.remove(old)
+    if para.bullet == "bullet":
+        element = etree.SubElement(ppr, qn("a:buChar"), {"char": "•" if para.level < 2 else "–"})
+    elif para.bullet == "number":
+        element = etree.SubElement(ppr, qn("a:buAutoNum"), {"type": "arabicPeriod", "startAt": str(para.number)})
+    else:
+        element = etree.SubElement(ppr, qn("a:buNone"))
+    for later in ("a:tabLst", "a:defRPr", "a:extLst"):
+        follower = ppr.find(qn(later))
+        if follower is not None:
+            follower.addprevious(element)
+            break
+
+
+def _title_size(text: str, placeholder: Any, master: Any, style: str) -> float | None:
+    """A smaller title size when the template's size would need more than two lines; None keeps it."""
+    size = font_size(placeholder, master, style)
+    width = Emu(placeholder.width or 0).pt
+    for candidate in range(int(size), int(TITLE_MIN) - 1, -2):
+        if line_count(text, Box(width, 0, candidate).chars_per_line()) <= 2:
+            return None if candidate == int(size) else float(candidate)
+    return TITLE_MIN
+
+
+def add_slide(prs: Any, plan: SlidePlan, matches: dict[str, template.Match | None]) -> Any:
+    match = matches[plan.role]
+    assert match is not None
+    layout = match.layout
+    slide = prs.slides.add_slide(layout)
+    master = layout.slide_master
+    titles = [ph for ph in slide.placeholders if int(ph.placeholder_format.type) in template.TITLES]
+    slots = [ph for ph in slide.placeholders if int(ph.placeholder_format.type) in template.TEXT_SLOTS | {template.SUBTITLE}]
+    slots.sort(key=lambda ph: (int(ph.placeholder_format.type) != template.SUBTITLE, int(ph.left or 0), int(ph.top or 0)))
+    used: set[int] = set()
+    if titles:
+        title = titles[0]
+        title.text_frame.text = plan.title
+        size = _title_size(plan.title, title, master, "titleStyle")
+        if size:
+            for run in title.text_frame.paragraphs[0].runs:
+                run.font.size = Pt(size)
+        used.add(title.placeholder_format.idx)
+    columns = [plan.body, plan.right] if plan.role == "two_columns" else [plan.body]
+    for column, slot in zip(columns, slots):
+        if not column:
+            continue
+        box = None if plan.role in ("title", "section") else box_of(slot, master)
+        capped = box is not None and font_size(slot, master, "bodyStyle") > BODY_CAP
+        write_paras(slot.text_frame, column, box, capped)
+        used.add(slot.placeholder_format.idx)
+    for placeholder in list(slide.placeholders):
+        if placeholder.placeholder_format.idx not in used:
+            placeholder._element.getparent().remove(placeholder._element)
+    write_notes(slide, plan.notes or [])
+    return slide
+
+
+def write_notes(slide: Any, notes: list[Para]) -> None:
+    page = slide.notes_slide
+    frame = page.notes_text_frame
+    if frame is None:  # the notes master has no body placeholder
+        frame = page.shapes.add_textbox(Emu(457200), Emu(4572000), Emu(6400800), Emu(4114800)).text_frame
+        frame.word_wrap = True
+    write_paras(frame, notes, None, False)
+    for placeholder in list(page.placeholders):
+        kind = int(placeholder.placeholder_format.type)
+        if kind not in (template.BODY, SLIDE_IMAGE) and not (placeholder.has_text_frame and placeholder.text_frame.text):
+            placeholder._element.getparent().remove(placeholder._element)
+
+
+def render(prs: Any, plans: list[SlidePlan], matches: dict[str, template.Match | None], props: dict[str, str]) -> bytes:
+    """The deck as bytes, with fixed document properties and zip entry times."""
+    for plan in plans:
+        add_slide(prs, plan, matches)
+    core = prs.core_properties
+    core.author = props.get("author", "draaiboek")
+    core.last_modified_by = "draaiboek"
+    core.title = props.get("title", "")
+    core.subject = props.get("subject", "")
+    core.keywords = ""
+    core.comments = ""
+    core.category = ""
+    core.revision = 1
+    core.created = FIXED_TIME
+    core.modified = FIXED_TIME
+    core.last_printed = FIXED_TIME
+    buffer = io.BytesIO()
+    prs.save(buffer)
+    return deterministic(buffer.getvalue())
