@@ -6,6 +6,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
+from openpyxl.styles import Alignment
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -76,7 +77,7 @@ def _fill_in(ws: Worksheet, plan: MeterPlan) -> None:
     widths(ws, {NUMBER_COL: 6, TEXT_COL: 60, **{m.column: 16 for m in plan.moments}, last_col: 30})
     put(ws.cell(1, 1), plan.title).font = TITLE
     write(ws, NAME_ROW, TEXT_COL, text("name", lang) + ":", bold=True)
-    ws.cell(NAME_ROW, TEXT_COL).alignment = ws.cell(NAME_ROW, TEXT_COL).alignment.copy(horizontal="right")
+    ws.cell(NAME_ROW, TEXT_COL).alignment = Alignment(horizontal="right")
     if plan.participant:
         write(ws, NAME_ROW, NAME_COL, plan.participant, bold=True)
     else:

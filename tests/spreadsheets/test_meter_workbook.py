@@ -117,7 +117,7 @@ def test_participants_csv_gives_one_prefilled_workbook_each_with_codes_not_names
     assert ws["C2"].value == "P-07" and ws["C2"].protection.locked
     everything = " ".join(str(c.value) for s in openpyxl.load_workbook(written[1]) for r in s.iter_rows() for c in r)
     assert "Jan" not in everything and "Els" not in everything
-    with pytest.raises(ExportError, match="exists; a participant may have filled it in"):
+    with pytest.raises(ExportError, match=r"meter-p-07.xlsx exists \(and 1 more\); a participant may have filled it in"):
         export_meter(export_job("meter.xlsx", participants=str(csv_file)))
 
 

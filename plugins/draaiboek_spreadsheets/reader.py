@@ -1,0 +1,193 @@
+"""Reads a filled meter workbook: read-only, never saved, through the hidden metadata sheet.
+
+openpyxl does not evaluate formulas, so only the raw input cells are read; every figure is computed later
+in Python. Works on files saved by Excel or LibreOffice, not only on what openpyxl wrote.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+import zipfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from draaiboek.errors import InputFileError
+
+from draaiboek_spreadsheets.meter_plan import FORMAT, FORMAT_VERSION, METADATA_SHEET
+from draaiboek_spreadsheets.records import MeterInfo, Response, StatementInfo
+from draaiboek_spreadsheets.workbook_io import check_workbook_file
+
+_LEADING_INT = re.compile(r"^\s*(-?\d+)(?:\s|[–-]|$)")
+_KEYS = ("pack", "pack_version", "meter", "fingerprint", "sheet", "name_row", "name_column")
+
+
+class _Damaged(Exception):
+    pass
+
+
+def read_meter(path: Path) -> Response:
+    """One filled meter; :class:`InputFileError` (one line, naming the file) when it cannot be used."""
+    check_workbook_file(path)
+    from openpyxl import load_workbook  # heavy: imported at command time only
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # e.g. "Data Validation extension is not supported" on Excel files
+        try:
+            wb = load_workbook(path, read_only=True, data_only=False, keep_links=False)
+        except (OSError, KeyError, ValueError, TypeError, IndexError, zipfile.BadZipFile) as error:
+            raise InputFileError(f"{path}: cannot be read as a workbook ({type(error).__name__})") from None
+        try:
+            if METADATA_SHEET not in wb.sheetnames:
+                raise InputFileError(f"{path}: not a draaiboek meter (no '{METADATA_SHEET}' metadata sheet)")
+            try:
+                info, keys = parse_metadata(_rows(wb[METADATA_SHEET]))
+            except _Damaged as error:
+                raise InputFileError(f"{path}: the meter's metadata sheet is damaged ({error})") from None
+            sheet = str(keys["sheet"])
+            if sheet not in wb.sheetnames:
+                raise InputFileError(f"{path}: the sheet '{sheet}' with the scores is missing")
+            rows = _sheet_rows(wb[sheet], keys)
+        finally:
+            wb.close()
+    return _response(path, info, keys, rows)
+
+
+def _rows(ws: Any) -> list[tuple[Any, ...]]:
+    ws.reset_dimensions()  # read_only trusts the stored dimension, which other programs may get wrong
+    return [tuple(row) for row in ws.iter_rows(values_only=True)]
+
+
+def parse_metadata(rows: Iterable[tuple[Any, ...]]) -> tuple[MeterInfo, dict[str, Any]]:
+    rows = [tuple(r) + (None,) * 6 for r in rows if r and r[0] is not None]
+    if not rows or rows[0][0] != FORMAT:
+        raise _Damaged("it was not made by draaiboek")
+    version = _int(rows[0][1] if len(rows[0]) > 1 else None)
+    if version is None or version > FORMAT_VERSION:
+        raise _Damaged(f"format version {rows[0][1]!r}; use a newer draaiboek")
+    keys: dict[str, Any] = {}
+    scale, moments, domains, statements = [], [], [], []
+    try:
+        for r in rows[1:]:
+            kind = r[0]
+            if kind == "key":
+                keys[str(r[1])] = "" if r[2] is None else r[2]
+            elif kind == "scale":
+                scale.append((_need_int(r[1]), _str(r[2]), _str(r[3])))
+            elif kind == "moment":
+                moments.append((_str(r[1]), _str(r[2]), _need_int(r[3])))
+            elif kind == "domain":
+                domains.append((_str(r[1]), _str(r[2])))
+            elif kind == "statement":
+                statements.append((_str(r[1]), _str(r[2]), _need_int(r[3]), _str(r[4]), _str(r[5])))
+    except IndexError:
+        raise _Damaged("a record is incomplete") from None
+    missing = [k for k in _KEYS if k not in keys]
+    if missing or not scale or not moments or not statements:
+        raise _Damaged("missing " + ", ".join(missing or ["scale, moments or statements"]))
+    keys["_scale"], keys["_moments"], keys["_statements"] = scale, moments, statements
+    info = MeterInfo(
+        pack=_str(keys["pack"]), pack_version=_str(keys["pack_version"]), meter=_str(keys["meter"]),
+        title=_str(keys.get("title", "")), language=_str(keys.get("language", "nl")) or "nl",
+        fingerprint=_str(keys["fingerprint"]),
+        scale=tuple((v, label) for v, label, _ in scale), moments=tuple((m, label) for m, label, _ in moments),
+        domains=tuple(domains), statements=tuple(StatementInfo(s, d, n, t) for s, d, _, n, t in statements),
+        strengths=_int(keys.get("strengths")) or 0, challenges=_int(keys.get("challenges")) or 0,
+    )
+    return info, keys
+
+
+def _sheet_rows(ws: Any, keys: dict[str, Any]) -> dict[int, tuple[Any, ...]]:
+    wanted = [_need_int(keys["name_row"])] + [s[2] for s in keys["_statements"]]
+    last_col = max([m[2] for m in keys["_moments"]] + [_need_int(keys["name_column"])])
+    ws.reset_dimensions()
+    found: dict[int, tuple[Any, ...]] = {}
+    for number, row in enumerate(ws.iter_rows(min_row=1, max_row=max(wanted), max_col=last_col, values_only=True), 1):
+        if number in wanted:
+            found[number] = tuple(row) + (None,) * (last_col - len(row))
+    return found
+
+
+def _response(path: Path, info: MeterInfo, keys: dict[str, Any], rows: dict[int, tuple[Any, ...]]) -> Response:
+    empty: tuple[Any, ...] = ()
+    name_cell = rows.get(_need_int(keys["name_row"]), empty)
+    name_col = _need_int(keys["name_column"])
+    name = _str(name_cell[name_col - 1] if len(name_cell) >= name_col else None).strip()
+    participant = name or _str(keys.get("participant")).strip() or path.stem
+    by_choice = {choice.strip(): value for value, _, choice in keys["_scale"]}
+    by_choice.update({label.strip().lower(): value for value, label, _ in keys["_scale"] if label.strip()})
+    response = Response(path, participant, info)
+    bad: list[str] = []
+    sheet = keys["sheet"]
+    for moment_id, _label, column in keys["_moments"]:
+        scores: dict[str, int] = {}
+        for statement_id, _domain, row, _number, _text in keys["_statements"]:
+            raw = rows.get(row, empty)[column - 1] if len(rows.get(row, empty)) >= column else None
+            if raw is None or (isinstance(raw, str) and not raw.strip()):
+                continue
+            value = _score(raw, by_choice)
+            if value is None or value not in info.scale_values:
+                bad.append(f"{sheet}!{_letter(column)}{row}={raw!r}")
+            else:
+                scores[statement_id] = value
+        if scores:
+            response.scores[moment_id] = scores
+            if len(scores) < len(info.statements):
+                response.blanks[moment_id] = len(info.statements) - len(scores)
+    if bad:
+        more = f" and {len(bad) - 3} more" if len(bad) > 3 else ""
+        low, high = min(info.scale_values), max(info.scale_values)
+        raise InputFileError(f"{path}: scores out of range (scale {low}-{high}): {', '.join(bad[:3])}{more}")
+    return response
+
+
+def _score(raw: object, by_choice: dict[str, int]) -> int | None:
+    if isinstance(raw, bool):
+        return None
+    if isinstance(raw, int):
+        return raw
+    if isinstance(raw, float):
+        return int(raw) if raw.is_integer() else None
+    text = str(raw).strip()
+    if text in by_choice:
+        return by_choice[text]
+    if text.lower() in by_choice:
+        return by_choice[text.lower()]
+    match = _LEADING_INT.match(text)
+    return int(match.group(1)) if match else None
+
+
+def _letter(column: int) -> str:
+    letters = ""
+    while column:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _str(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _int(value: object) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+        return int(value)
+    return None
+
+
+def _need_int(value: object) -> int:
+    number = _int(value)
+    if number is None:
+        raise _Damaged(f"expected a number, found {value!r}")
+    return number
