@@ -43,8 +43,8 @@ _RECALC = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
-def soffice_convert(source: Path, outdir: Path, target: str = "xlsx", macro: str | None = None) -> Path:
-    """Open ``source`` in LibreOffice headless (always recalculating) and save it as ``target`` in ``outdir``."""
+def soffice_convert(sources: list[Path], outdir: Path, target: str = "xlsx") -> list[Path]:
+    """Open ``sources`` in LibreOffice headless (always recalculating) and save them as ``target`` in ``outdir``."""
     soffice = shutil.which("soffice")
     assert soffice is not None
     outdir.mkdir(parents=True, exist_ok=True)
@@ -53,8 +53,31 @@ def soffice_convert(source: Path, outdir: Path, target: str = "xlsx", macro: str
         user.mkdir()
         (user / "registrymodifications.xcu").write_text(_RECALC, encoding="utf-8")
         cmd = [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
-               "--convert-to", target, "--outdir", str(outdir), str(source)]
-        subprocess.run(cmd, check=True, capture_output=True, timeout=180, env={**os.environ, "HOME": profile})
-    produced = outdir / f"{source.stem}.{target.split(':')[0]}"
-    assert produced.exists(), f"LibreOffice did not write {produced}"
+               "--convert-to", target, "--outdir", str(outdir), *map(str, sources)]
+        subprocess.run(cmd, check=True, capture_output=True, timeout=300, env={**os.environ, "HOME": profile})
+    produced = [outdir / f"{source.stem}.{target.split(':')[0]}" for source in sources]
+    for path in produced:
+        assert path.exists(), f"LibreOffice did not write {path}"
     return produced
+
+
+def soffice_fill(plan: MeterPlan, source: Path, target: Path, scores: Scores, name: str) -> Path:
+    """Fill ``source`` in LibreOffice (through UNO, with the system python) and save it as ``target``."""
+    import json
+
+    choices = {o.value: o.choice for o in plan.scale}
+    columns = {m.id: m.column for m in plan.moments}
+    rows = {s.id: s.row for s in plan.statements}
+    cells: dict[str, object] = {"C2": name}
+    for moment, values in scores.items():
+        for statement, value in values.items():
+            letter = chr(64 + columns[moment])
+            cells[f"{letter}{rows[statement]}"] = choices.get(value, value) if isinstance(value, int) else value
+    with tempfile.TemporaryDirectory(prefix="lo-fill-") as profile:
+        job = Path(profile) / "job.json"
+        job.write_text(json.dumps({"source": str(source), "target": str(target), "sheet": plan.sheet("fill"),
+                                   "cells": cells, "profile": profile}), encoding="utf-8")
+        subprocess.run(["/usr/bin/python3", str(Path(__file__).with_name("lo_fill.py")), str(job)], check=True,
+                       capture_output=True, timeout=240, env={**os.environ, "HOME": profile})
+    assert target.exists(), f"LibreOffice did not save {target}"
+    return target
