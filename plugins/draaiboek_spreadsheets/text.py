@@ -49,7 +49,7 @@ def put(cell: Any, value: object) -> Any:
 
 def sheet_title(text: str, taken: set[str]) -> str:
     """A valid, unique worksheet name (max 31 characters, no []:*?/\\)."""
-    base = _SHEET_BAD.sub(" ", text).strip().strip("'") or "Blad"
+    base = re.sub(r"\s+", " ", _SHEET_BAD.sub(" ", text)).strip().strip("'") or "Blad"
     base = base[:31].rstrip()
     candidate, n = base, 2
     while candidate.lower() in {t.lower() for t in taken}:

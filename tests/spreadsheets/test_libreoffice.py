@@ -10,7 +10,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from click.testing import CliRunner
-from filling import fill, soffice_convert, soffice_fill
+from xlsx_filling import fill, soffice_convert, soffice_fill
 
 from draaiboek_spreadsheets.collect import collect, expand
 from draaiboek_spreadsheets.commands import results

@@ -13,8 +13,8 @@ import click
 import openpyxl
 import pytest
 from click.testing import CliRunner
-from filling import fill
-from models import make_meter, make_pack
+from xlsx_filling import fill
+from xlsx_models import make_meter, make_pack
 
 from draaiboek_spreadsheets.commands import results
 from draaiboek_spreadsheets.exporters import export_meter

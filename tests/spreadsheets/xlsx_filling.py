@@ -77,7 +77,7 @@ def soffice_fill(plan: MeterPlan, source: Path, target: Path, scores: Scores, na
         job = Path(profile) / "job.json"
         job.write_text(json.dumps({"source": str(source), "target": str(target), "sheet": plan.sheet("fill"),
                                    "cells": cells, "profile": profile}), encoding="utf-8")
-        subprocess.run(["/usr/bin/python3", str(Path(__file__).with_name("lo_fill.py")), str(job)], check=True,
+        subprocess.run(["/usr/bin/python3", str(Path(__file__).with_name("xlsx_lo_fill.py")), str(job)], check=True,
                        capture_output=True, timeout=240, env={**os.environ, "HOME": profile})
     assert target.exists(), f"LibreOffice did not save {target}"
     return target

@@ -1,6 +1,6 @@
 """Fill a workbook inside LibreOffice itself (UNO) and save it as .xlsx: a participant using LibreOffice.
 
-Run with the system python that has `uno`:  python3 lo_fill.py JOB.json
+Run with the system python that has `uno`:  python3 xlsx_lo_fill.py JOB.json
 JOB: {"source": path, "target": path, "sheet": name, "cells": {"C6": "3 – meestal", ...}, "profile": dir}
 """
 
