@@ -19,7 +19,7 @@ def work_format_of(ctx: Context, item: AgendaItem) -> tuple[WorkFormat | None, V
 def grouping_text(ctx: Context, grouping: str | None, size: str | None = None) -> str | None:
     if not grouping:
         return None
-    return f"{ctx.t(grouping)} ({size})" if size else ctx.t(grouping)
+    return f"{ctx.t(grouping)}, {size}" if size else ctx.t(grouping)
 
 
 def meta_line(ctx: Context, entry: TimedItem, fmt: WorkFormat | None, variant: Variant | None) -> Para:
@@ -27,7 +27,7 @@ def meta_line(ctx: Context, entry: TimedItem, fmt: WorkFormat | None, variant: V
     item = entry.item
     runs: list[Run] = []
     if fmt and fmt.name.strip().lower() != item.title.strip().lower():
-        name = f"{fmt.name} ({variant.name})" if variant else fmt.name
+        name = f"{fmt.name} – {variant.name}" if variant else fmt.name
         runs += [Run(f"{ctx.t('work_format')}: ", bold=True, italic=True), Run(name, italic=True)]
     grouping = grouping_text(ctx, item.grouping or (fmt.grouping if fmt else None), fmt.group_size if fmt else None)
     when = f"{format_minutes(item.duration.low, item.duration.high)} · {entry.start}–{entry.end}"
@@ -44,20 +44,15 @@ def item_slides(ctx: Context, session: Session, entry: TimedItem) -> list[SlideP
     fmt, variant = work_format_of(ctx, item)
     body = [meta_line(ctx, entry, fmt, variant)]
     assignment = item.assignment or (fmt.assignment if fmt else None)
+    goal = item.goal or (fmt.goal if fmt else None)
     if assignment:
         body.extend(parse(assignment))
-    elif item.goal:
+    elif goal:
         body.append(heading(ctx.t("goal")))
-        body.extend(parse(item.goal))
+        body.extend(parse(goal))
     body.extend(instrument_lines(ctx, session, item))
-    steps: list[Para] = []
-    if item.steps:
-        steps.append(heading(ctx.t("steps")))
-        for step in item.steps:
-            extra = [grouping_text(ctx, step.grouping, step.group_size), format_minutes(step.minutes.low, step.minutes.high)]
-            detail = ", ".join(part for part in extra if part)
-            steps.append(Para((Run(step.title, bold=True), Run(f" — {detail}")), 1, "bullet"))
-    role = "two_columns" if steps and assignment else "content"
+    steps = step_lines(ctx, item, fmt, variant)
+    role = "two_columns" if steps and len(body) > 1 else "content"
     left, right = (body, steps) if role == "two_columns" else (body + steps, [])
     kind = "evaluation" if item.kind == "evaluation" else "activity"
     slides = [SlidePlan(role, kind, item.title, left, right, notes.item_notes(ctx, entry, fmt, variant))]
@@ -66,6 +61,23 @@ def item_slides(ctx: Context, session: Session, entry: TimedItem) -> list[SlideP
         if case is not None:
             slides.append(case_slide(ctx, session, case))
     return slides
+
+
+def step_lines(ctx: Context, item: AgendaItem, fmt: WorkFormat | None, variant: Variant | None) -> list[Para]:
+    """The steps participants follow: the agenda item's own, else the (variant of the) work format's."""
+    lines: list[Para] = []
+    for step in item.steps:
+        detail = [grouping_text(ctx, step.grouping, step.group_size), format_minutes(step.minutes.low, step.minutes.high)]
+        lines.append(Para((Run(step.title, bold=True), Run(" — " + ", ".join(d for d in detail if d))), 1, "bullet"))
+    format_steps = (variant.steps if variant and variant.steps else fmt.steps if fmt else []) if not item.steps else []
+    for number, fstep in enumerate(format_steps, 1):
+        detail = [grouping_text(ctx, fstep.grouping)] + ([format_minutes(fstep.minutes.low, fstep.minutes.high)] if fstep.minutes else [])
+        extra = ", ".join(d for d in detail if d)
+        if fstep.title:
+            lines.append(Para((Run(fstep.title, bold=True), Run(f" — {extra}" if extra else "")), 1, "number", number))
+        else:
+            lines.extend(parse(fstep.text, 1)[:1] or [plain(fstep.text, level=1)])
+    return [heading(ctx.t("steps")), *lines] if lines else []
 
 
 def instrument_lines(ctx: Context, session: Session, item: AgendaItem) -> list[Para]:
@@ -78,8 +90,8 @@ def instrument_lines(ctx: Context, session: Session, item: AgendaItem) -> list[P
         if isinstance(found, Meter):
             now = ctx.position(session.id)
             moment = next((m.label for m in found.moments if m.session and ctx.position(m.session) == now), None)
-        lines.append(labelled(ctx.t("instruments"), f"{found.title} ({moment})" if moment else found.title))
-        if item.kind in ("evaluation", "assessment"):
+        lines.append(labelled(ctx.t("instrument"), f"{found.title} ({moment})" if moment else found.title))
+        if item.kind in ("evaluation", "assessment", "closing"):
             lines.extend(parse(found.instructions))
     return lines
 

@@ -6,6 +6,7 @@ from draaiboek.labels import label as core_label
 
 SLIDE_LABELS: dict[str, dict[str, str]] = {
     "assignment": {"nl": "Opdracht", "en": "Assignment"},
+    "instrument": {"nl": "Instrument", "en": "Instrument"},
     "facts": {"nl": "Gegevens", "en": "Facts"},
     "role_cards": {"nl": "Rolkaarten", "en": "Role cards"},
     "played_by": {"nl": "gespeeld door", "en": "played by"},

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Literal
 
-from draaiboek.errors import ExportError
+from draaiboek.errors import ExportError, ExportNotApplicable
 from draaiboek.model import Pack, Session, Training
 from draaiboek.refs import Resolver, split_ref
 from draaiboek.timing import schedule
@@ -108,7 +108,7 @@ def build_deck(ctx: Context, sessions: list[Session], geometry: Geometry) -> lis
     from draaiboek_slides import sections
 
     if not sessions:
-        raise ExportError(f"training {ctx.training.id!r} has no sessions to make slides for")
+        raise ExportNotApplicable(f"training {ctx.training.id!r} has no sessions to make slides for")
     for session in sessions:
         schedule(session, ctx.options.start)  # validates --start before anything is built
     slides: list[SlidePlan] = []

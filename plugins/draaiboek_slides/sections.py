@@ -45,7 +45,9 @@ def session_slides(ctx: Context, session: Session, with_goals: bool) -> list[Sli
     for entry in timed:
         slides.extend(items.item_slides(ctx, session, entry))
     if not any(entry.item.kind == "evaluation" for entry in timed):
-        forms = [q for q in ctx.pack.questionnaires if q.kind == "evaluation" and _used_in(ctx, q, session)]
+        referenced = {ref.split(":")[-1] for entry in timed for ref in entry.item.instruments}
+        forms = [q for q in ctx.pack.questionnaires
+                 if q.kind == "evaluation" and q.id not in referenced and _used_in(ctx, q, session)]
         if forms:
             slides.append(evaluation_slide(ctx, session, forms))
     homework = homework_slide(ctx, session)

@@ -1,69 +1,29 @@
-"""A small two-session pack built in Python: covers breaks, cases with layers, steps, homework, evaluation."""
+"""Fixtures for the slides plugin tests: a pack built in Python, the fixture templates, deck helpers."""
 
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
-from draaiboek.model import (
-    AgendaItem, Assignment, Case, CaseLayer, Duration, Fact, FormatStep, LearningOutcome, Pack, PrepTask,
-    Question, QuestionSection, Questionnaire, RoleCard, Session, Source, Step, Training, TrainingAudience, WorkFormat,
-)
-from draaiboek.refs import Resolver
 
-LONG = " ".join(f"Zin {n} van een lange opdracht die de deelnemers stap voor stap uitvoeren." for n in range(60))
+ROOT = Path(__file__).resolve().parents[2]
+for folder in (ROOT / "core", ROOT / "plugins", Path(__file__).parent):
+    if str(folder) not in sys.path:  # running from a checkout that is not installed
+        sys.path.insert(0, str(folder))
+
+from draaiboek.model import Pack  # noqa: E402
+from draaiboek.refs import Resolver  # noqa: E402
+from slide_models import make_pack  # noqa: E402
 
 
-def make_pack(language: str = "nl") -> Pack:
-    m = Duration.fixed
-    s1 = Session(
-        id="m1", title="Kennismaken", number=1, duration=m(120),
-        learning_outcomes=[LearningOutcome("m1-lo1", "Je kunt **luisteren** zonder te oordelen.")],
-        agenda=[
-            AgendaItem("Welkom", kind="opening", minutes=m(15), description="Stel jezelf voor."),
-            AgendaItem("Speeddaten", work_format="wf-speed", minutes=m(30), outcomes=["m1-lo1"],
-                       steps=[Step("Uitleg", m(5), "plenary"), Step("Gesprekjes", m(25), "pairs", description="Wissel elke 5 minuten.")]),
-            AgendaItem("Pauze", kind="break", minutes=m(15)),
-            AgendaItem("Casus Jan", minutes=m(45), cases=["case-jan"], assignment="Lees de casus.\n\n- Wat valt op?\n- Wat *zou* jij doen?"),
-            AgendaItem("Lange opdracht", minutes=m(15), assignment=LONG),
-        ],
-        homework=[Assignment("Oefenen", "Oefen het gesprek met een collega.", due="m2", questions=["Wat ging goed?"])],
-    )
-    s2 = Session(
-        id="m2", title="Verdieping", number=2, preparation=[PrepTask("Lees hoofdstuk 2.")],
-        agenda=[
-            AgendaItem("Casus Jan deel 2", minutes=m(60), cases=["case-jan"]),
-            AgendaItem("Evaluatie", kind="evaluation", minutes=m(15), instruments=["q-eval"]),
-        ],
-    )
-    training = Training(
-        id="tr", title="Het goede gesprek", audience=TrainingAudience("Begeleiders"), sessions=[s1, s2],
-        goals=["Deelnemers voeren een **open** gesprek."], cases=["case-jan"],
-    )
-    wf = WorkFormat(
-        id="wf-speed", name="Speeddaten", grouping="pairs", assignment="Praat **vijf minuten** met je buur.",
-        steps=[FormatStep("Zet stoelen in twee rijen.")], materials=["stoelen"], tips=["Houd de tijd strak."],
-        cautions=["Niet te persoonlijk."], debrief_questions=["Wat viel je op?"],
-    )
-    case = Case(
-        id="case-jan", title="Jan", summary="Jan is 34 en woont alleen.", facts=[Fact("Leeftijd", "34")],
-        layers=[
-            CaseLayer("l1", "Achtergrond", "Jan heeft **schulden**."),
-            CaseLayer("l2", "Wending", "Jan verliest zijn baan.", reveal="m2"),
-            CaseLayer("l3", "Geheim", "Jan drinkt.", audience=["trainers"]),
-        ],
-        role_cards=[RoleCard("rc1", "Jan", "Je bent wantrouwig.", played_by="actor", sessions=["m1"])],
-    )
-    form = Questionnaire(id="q-eval", title="Evaluatieformulier", kind="evaluation", sessions=["m2"],
-                         instructions="Vul het formulier *eerlijk* in.",
-                         sections=[QuestionSection("Algemeen", [Question("q1", "Wat neem je mee?")])])
-    return Pack(
-        id="testpack", title="Testpakket", language=language, version="1.0", authors=["Redactie"], licence="CC BY 4.0",
-        sources=[Source("handboek", "Handboek gesprekken", authors=["A. Auteur"], year=2020, licence="CC BY",
-                        attribution="Naar het *Handboek gesprekken*.")],
-        attribution="Gemaakt met draaiboek.", trainings=[training], work_formats=[wf], cases=[case], questionnaires=[form],
-    )
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if shutil.which("soffice") is None:
+        skip = pytest.mark.skip(reason="LibreOffice (soffice) is not installed")
+        for item in items:
+            if "libreoffice" in item.keywords:
+                item.add_marker(skip)
 
 
 @pytest.fixture
@@ -74,7 +34,3 @@ def pack() -> Pack:
 @pytest.fixture
 def resolver(pack: Pack) -> Resolver:
     return Resolver(pack)
-
-
-FIXTURES = Path(__file__).resolve().parents[2].parent / "shared" / "fixtures" / "templates"
-needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
