@@ -117,15 +117,20 @@ def test_every_module_uses_at_least_three_kinds_of_work_format(training: Trainin
         assert any("ho-voorbeeldzinnen" in item.handouts for item in module.agenda), module.id
 
 
-def test_work_formats_the_findings_ask_for_exist(pack: Pack) -> None:
+def test_work_formats_the_findings_ask_for_exist(pack: Pack, training: Training) -> None:
     categories = {f.category for f in pack.work_formats}
     for wanted in ("ervaringsverhaal", "casusbespreking", "rollenspel", "reflectie", "teamafspraak", "intervisie"):
         assert wanted in categories, wanted
     roleplay = next(f for f in pack.work_formats if f.category == "rollenspel")
     assert roleplay.grouping == "trios"
     assert len(roleplay.variants) >= 2
+    # The own case is worked with a fixed question set that participants hold in their hands.
     own_case = next(f for f in pack.work_formats if f.category == "casusbespreking")
-    assert len([line for line in own_case.steps[1].text.splitlines() if line.strip()[:2].rstrip(".").isdigit()]) >= 5
+    assert "Vragenset eigen casus" in " ".join(own_case.materials)
+    question_set = next(h for h in training.handouts if h.id == "ho-vragenset")
+    assert len(question_set.items) >= 5 and all(item.endswith("?") or "themavraag" in item for item in question_set.items)
+    assert all(any("ho-vragenset" in item.handouts for item in s.agenda if item.work_format == own_case.id)
+               for s in _modules(training) if any(item.work_format == own_case.id for item in s.agenda))
 
 
 def test_every_learning_outcome_is_practised_and_measured(pack: Pack, training: Training) -> None:
