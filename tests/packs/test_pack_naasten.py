@@ -249,6 +249,8 @@ def _elements(pack: Pack) -> Iterator[tuple[str, list[SourceRef]]]:
             yield f"{meter.id} {statement.id}", statement.basis
     for questionnaire in pack.questionnaires:
         yield questionnaire.id, questionnaire.basis
+    for note in pack.editorial_notes:
+        yield f"editorial note {note.topic}", note.basis
 
 
 def test_every_element_has_a_reference_into_the_thesis(pack: Pack) -> None:
