@@ -24,3 +24,21 @@ def run_draaiboek(args: Sequence[str], cwd: Path | None = None, env: dict[str, s
     command = [sys.executable, "-m", "draaiboek", *args]
     return subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=300,
                           env={**os.environ, **(env or {})})
+
+
+def soffice_convert(source: Path, target_format: str, out_dir: Path, timeout: int = 180) -> Path:
+    """Convert a file with headless LibreOffice (e.g. 'pdf', 'xlsx', 'csv'); returns the converted file.
+
+    Each call gets its own LibreOffice profile, so parallel test workers do not lock each other out.
+    """
+    import tempfile
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="lo-profile-") as profile:
+        command = ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
+                   "--convert-to", target_format, "--outdir", str(out_dir), str(source)]
+        done = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+    converted = out_dir / f"{source.stem}.{target_format.split(':')[0]}"
+    if done.returncode != 0 or not converted.exists():
+        raise AssertionError(f"LibreOffice could not convert {source.name}: {done.stderr.strip() or done.stdout}")
+    return converted

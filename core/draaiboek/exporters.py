@@ -1,4 +1,7 @@
-"""The exporter contract: what a plugin passes to ``register`` in ``register_exporters``."""
+"""The exporter contract: what a plugin passes to ``register`` in ``register_exporters``.
+
+Plain dataclasses, not attrs: plugins import this at start-up, which must stay light.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +9,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from attrs import field, frozen
+from dataclasses import dataclass, field
 
 if TYPE_CHECKING:
     import click
@@ -15,7 +18,7 @@ if TYPE_CHECKING:
     from draaiboek.refs import Resolver
 
 
-@frozen
+@dataclass(frozen=True)
 class ExportJob:
     """Everything an exporter needs for one output.
 
@@ -30,22 +33,22 @@ class ExportJob:
     training: Training
     resolver: Resolver
     output: Path
-    options: Mapping[str, Any] = field(factory=dict)
+    options: Mapping[str, Any] = field(default_factory=dict)
 
 
-@frozen
+@dataclass(frozen=True)
 class BuildTarget:
     """One file ``draaiboek build`` asks an exporter to make: a file name and the options to use."""
 
     filename: str
-    options: Mapping[str, Any] = field(factory=dict)
+    options: Mapping[str, Any] = field(default_factory=dict)
 
 
 def _one_file_per_training(exporter: Exporter, training: Training) -> list[BuildTarget]:
     return [BuildTarget(f"{training.id}-{exporter.name}{exporter.suffix}")]
 
 
-@frozen
+@dataclass(frozen=True)
 class Exporter:
     """An output format.
 

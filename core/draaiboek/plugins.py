@@ -1,4 +1,7 @@
-"""The plugin manager: the hookspecs, the ``draaiboek`` entry points, and one readable line per broken plugin."""
+"""The plugin manager: the hookspecs, the ``draaiboek`` entry points, and one readable line per broken plugin.
+
+Loaded on every start (also for ``--help``), so it uses dataclasses, not attrs, to stay light.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +11,7 @@ from importlib.metadata import EntryPoint, entry_points
 from typing import Any
 
 import pluggy
-from attrs import define, field, frozen
+from dataclasses import dataclass, field
 
 from draaiboek import PROJECT, hookspecs
 
@@ -17,7 +20,7 @@ ENTRY_POINT_GROUP = PROJECT
 DISABLE_ENV = "DRAAIBOEK_DISABLE_PLUGINS"
 
 
-@frozen
+@dataclass(frozen=True)
 class PluginProblem:
     plugin: str
     distribution: str
@@ -32,13 +35,13 @@ def _summary(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
-@define
+@dataclass
 class PluginHost:
     """A plugin manager plus what went wrong while loading it, and which distribution each plugin came from."""
 
     manager: pluggy.PluginManager
-    distributions: dict[str, str] = field(factory=dict)
-    problems: list[PluginProblem] = field(factory=list)
+    distributions: dict[str, str] = field(default_factory=dict)
+    problems: list[PluginProblem] = field(default_factory=list)
 
     def distribution(self, plugin_name: str) -> str:
         return self.distributions.get(plugin_name, "registered in code")
@@ -69,8 +72,7 @@ def disabled_from_env() -> set[str]:
 
 
 def _entry_points() -> Iterator[EntryPoint]:
-    # Entry points come in no defined order: sort by name so packs and exporters always load the same way.
-    yield from sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda ep: ep.name)
+    yield from entry_points(group=ENTRY_POINT_GROUP)
 
 
 def get_plugin_manager(
@@ -93,7 +95,8 @@ def get_plugin_manager(
         manager.set_blocked(name)
     plugins: list[tuple[str, Callable[[], object]]] = []
     if load_entrypoints:
-        for ep in entry_point_source():
+        # Entry points come in no defined order: sort by name so plugins always load the same way.
+        for ep in sorted(entry_point_source(), key=lambda ep: ep.name):
             dist = ep.dist
             host.distributions[ep.name] = f"{dist.name} {dist.version}" if dist is not None else "unknown distribution"
             plugins.append((ep.name, ep.load))
@@ -111,8 +114,10 @@ def get_plugin_manager(
             continue
         try:
             manager.register(module, name=name)
-        except (pluggy.PluginValidationError, ValueError) as exc:
+        except pluggy.PluginValidationError as exc:
             host.report(name, f"does not fit the hook specification: {_summary(exc)}")
+        except ValueError as exc:  # pluggy: the same module under a second name
+            host.report(name, f"could not be registered: {_summary(exc)}")
     while True:  # check_pending names one offender at a time
         try:
             manager.check_pending()

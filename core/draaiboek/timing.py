@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from attrs import frozen
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from draaiboek.errors import DraaiboekError
-from draaiboek.model import AgendaItem, Session
+
+if TYPE_CHECKING:
+    from draaiboek.model import AgendaItem, Session
 
 
-@frozen
+@dataclass(frozen=True)
 class TimedItem:
     """An agenda item with its clock times. Ranges are planned at their upper bound."""
 

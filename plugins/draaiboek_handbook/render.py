@@ -7,7 +7,7 @@ from draaiboek.model import AgendaItem, Pack, Session, Training, WorkFormat
 from draaiboek.refs import Resolver, training_cases, training_meters
 from draaiboek.timing import schedule
 from draaiboek_handbook.instruments import render_cases, render_meter, render_questionnaire
-from draaiboek_handbook.text import block, bullets, cell, t
+from draaiboek_handbook.text import block, bullets, cell, numbered, t
 
 
 def render_handbook(job: ExportJob, start: str = "09:00") -> str:
@@ -131,7 +131,7 @@ def _runbook(session: Session, resolver: Resolver, lang: str, start: str) -> lis
     total = session.agenda_duration
     out += [f"| | **{t('total', lang)}** | | | **{total}** |", ""]
     for slot in timed:
-        if slot.item.kind != "break":
+        if slot.item.kind != "break" or slot.item.description or slot.item.tips:
             out += _agenda_item(slot.item, slot.start, slot.end, resolver, lang)
     return out
 
@@ -143,7 +143,8 @@ def _agenda_item(item: AgendaItem, start: str, end: str, resolver: Resolver, lan
     if item.work_format:
         work_format = resolver.work_format(item.work_format)
         name = work_format.name if work_format else item.work_format
-        variant = f" ({item.variant})" if item.variant else ""
+        chosen = next((v for v in work_format.variants if v.id == item.variant), None) if work_format else None
+        variant = f" ({chosen.name if chosen else item.variant})" if item.variant else ""
         out += [f"**{t('work_format', lang)}**: {name}{variant}", ""]
     for text in (item.description,):
         if text:
@@ -151,18 +152,20 @@ def _agenda_item(item: AgendaItem, start: str, end: str, resolver: Resolver, lan
     if item.assignment:
         out += [f"**{t('assignment', lang)}**: {block(item.assignment)}", ""]
     if item.steps:
-        out += [f"{i}. **{s.title}** ({s.minutes} {t('minutes', lang)}"
-                + (f", {t(s.grouping, lang)}" if s.grouping else "")
-                + (f", {s.group_size}" if s.group_size else "") + ")"
-                + (f": {cell(s.description)}" if s.description else "")
-                for i, s in enumerate(item.steps, 1)] + [""]
+        out += numbered(f"**{s.title}** ({s.minutes} {t('minutes', lang)}"
+                        + (f", {t(s.grouping, lang)}" if s.grouping else "")
+                        + (f", {s.group_size}" if s.group_size else "") + ")"
+                        + (f": {block(s.description)}" if s.description else "") for s in item.steps) + [""]
+    elif item.grouping or item.group_size:
+        out += [f"*{t(item.grouping, lang) if item.grouping else ''}" + (f", {item.group_size}" if item.group_size else "")
+                + "*", ""]
     for key, items in (("materials", item.materials), ("tips", item.tips)):
         if items:
             out += [f"*{t(key, lang)}*:", "", *bullets(items), ""]
-    refs = [*item.cases, *item.handouts, *item.instruments]
-    if refs:
-        out += [f"*{t('instruments', lang)}, {t('cases', lang).lower()}, {t('handouts', lang).lower()}*: "
-                + ", ".join(refs), ""]
+    for key, refs in (("cases", item.cases), ("handouts", item.handouts), ("instruments", item.instruments)):
+        if refs:
+            names = [getattr(resolver.lookup(ref), "title", ref) for ref in refs]
+            out += [f"*{t(key, lang)}*: " + ", ".join(names), ""]
     return out
 
 
@@ -191,8 +194,8 @@ def _work_formats(training: Training, pack: Pack, resolver: Resolver, lang: str)
         if wf.assignment:
             out += [f"**{t('assignment', lang)}**: {block(wf.assignment)}", ""]
         if wf.steps:
-            out += [f"{i}. " + (f"**{s.title}**" + (f" ({s.minutes} {t('minutes', lang)})" if s.minutes else "") + ": "
-                                if s.title else "") + cell(s.text) for i, s in enumerate(wf.steps, 1)] + [""]
+            out += numbered((f"**{s.title}**" + (f" ({s.minutes} {t('minutes', lang)})" if s.minutes else "") + ": "
+                             if s.title else "") + block(s.text) for s in wf.steps) + [""]
         for key, items in (("preparation", wf.preparation), ("materials", wf.materials), ("rules", wf.rules),
                            ("debrief_questions", wf.debrief_questions), ("cautions", wf.cautions), ("tips", wf.tips)):
             if items:
@@ -204,9 +207,9 @@ def _work_formats(training: Training, pack: Pack, resolver: Resolver, lang: str)
             out += [f"**{t('variants', lang)}: {variant.name}**" + (f" ({variant.duration} {t('minutes', lang)})"
                                                                      if variant.duration else ""), "",
                     block(variant.description), ""]
-            out += [f"{i}. " + (f"**{s.title}**: " if s.title else "") + cell(s.text)
-                    + (f" ({s.minutes} {t('minutes', lang)})" if s.minutes else "")
-                    for i, s in enumerate(variant.steps, 1)] + ([""] if variant.steps else [])
+            out += numbered((f"**{s.title}**: " if s.title else "") + block(s.text)
+                            + (f" ({s.minutes} {t('minutes', lang)})" if s.minutes else "")
+                            for s in variant.steps) + ([""] if variant.steps else [])
     return out
 
 

@@ -84,6 +84,16 @@ def bullets(items: Iterable[str], indent: int = 0) -> list[str]:
     return lines
 
 
+def numbered(items: Iterable[str]) -> list[str]:
+    """A numbered Markdown list whose items may hold several lines (and lists of their own)."""
+    lines = []
+    for number, item in enumerate(items, 1):
+        first, *rest = block(item).splitlines() or [""]
+        lines.append(f"{number}. {first}")
+        lines.extend(f"   {line}" if line.strip() else "" for line in rest)
+    return lines
+
+
 def cell(text: str | None) -> str:
     """Text fit for a Markdown table cell."""
     return " ".join((text or "").split()).replace("|", "\\|")

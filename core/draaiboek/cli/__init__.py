@@ -7,7 +7,6 @@ from collections.abc import Sequence
 
 import click
 
-from draaiboek.catalog import Catalog
 from draaiboek.cli.app import AppState, make_root
 from draaiboek.cli.authoring import new, schema
 from draaiboek.cli.export import build, export
@@ -41,7 +40,7 @@ def build_app(args: Sequence[str], host: PluginHost | None = None) -> tuple[clic
     host = host or get_plugin_manager(disabled=_disabled_from_args(args))
     group = make_cli()
     host.call_each("register_commands", cli=group)
-    return group, AppState(Catalog(host))
+    return group, AppState(host)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

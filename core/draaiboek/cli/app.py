@@ -2,24 +2,36 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-from attrs import define
-
 from draaiboek import __version__
-from draaiboek.catalog import Catalog
 from draaiboek.errors import DraaiboekError
 
+if TYPE_CHECKING:
+    from draaiboek.catalog import Catalog
+    from draaiboek.plugins import PluginHost
 
-@define
+
 class AppState:
-    catalog: Catalog
-    reported: int = 0
+    """What commands share: the plugin host, and the catalog made from it when a command first needs it."""
+
+    def __init__(self, host: PluginHost) -> None:
+        self.host = host
+        self.reported = 0
+        self._catalog: Catalog | None = None
+
+    @property
+    def catalog(self) -> Catalog:
+        if self._catalog is None:
+            from draaiboek.catalog import Catalog  # the model, cattrs and YAML load only when needed
+
+            self._catalog = Catalog(self.host)
+        return self._catalog
 
     def flush_problems(self) -> None:
         """Print plugin problems found since the last flush, one line each, on stderr."""
-        problems = self.catalog.host.problems
+        problems = self.host.problems
         for problem in problems[self.reported:]:
             click.echo(f"draaiboek: warning: {problem.format()}", err=True)
         self.reported = len(problems)

@@ -7,9 +7,6 @@ from pathlib import Path
 
 import click
 
-from draaiboek.output import write_text_atomic
-from draaiboek.scaffold import scaffold
-from draaiboek.schema import pack_schema
 
 
 @click.command()
@@ -18,6 +15,8 @@ from draaiboek.schema import pack_schema
               show_default=True, help="Folder to create the package in.")
 def new(name: str, parent: Path) -> None:
     """Create a new content pack NAME as an installable plugin package."""
+    from draaiboek.scaffold import scaffold
+
     root = scaffold(name, parent)
     module = f"draaiboek_pack_{name.replace('-', '_')}"
     click.echo(f"created {root}\nnext: draaiboek check {root / module / 'pack'}")
@@ -27,6 +26,9 @@ def new(name: str, parent: Path) -> None:
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write to a file.")
 def schema(output: Path | None) -> None:
     """Print the JSON Schema of pack files (for editor autocompletion and validation)."""
+    from draaiboek.output import write_text_atomic
+    from draaiboek.schema import pack_schema
+
     text = json.dumps(pack_schema(), indent=2, ensure_ascii=False) + "\n"
     if output:
         write_text_atomic(output, text)

@@ -5,17 +5,18 @@ from __future__ import annotations
 import sys
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from draaiboek.api import open_pack, open_training, pick_training
-from draaiboek.catalog import Catalog, ExporterEntry
 from draaiboek.cli.app import AppState, DraaiboekGroup, pass_state
 from draaiboek.errors import DraaiboekError, ExportError, ExportNotApplicable
 from draaiboek.exporters import ExportJob
-from draaiboek.model import Pack, Training
-from draaiboek.refs import Resolver
+
+if TYPE_CHECKING:
+    from draaiboek.catalog import Catalog, ExporterEntry
+    from draaiboek.model import Pack, Training
+    from draaiboek.refs import Resolver
 
 
 def run_exporter(entry: ExporterEntry, pack: Pack, training: Training, resolver: Resolver, output: Path,
@@ -38,6 +39,8 @@ def _export_command(entry: ExporterEntry) -> click.Command:
     def callback(state: AppState, ref: str, output: Path, force: bool, **options: Any) -> None:
         if output.exists() and not force:
             raise click.ClickException(f"{output} exists; use --force to overwrite it")
+        from draaiboek.api import open_training
+
         pack, training, resolver = open_training(ref, state.catalog)
         for path in run_exporter(entry, pack, training, resolver, output, options):
             click.echo(f"wrote {path}")
@@ -87,6 +90,8 @@ def export() -> None:
 @pass_state
 def build(state: AppState, refs: tuple[str, ...], out_dir: Path, only: tuple[str, ...], force: bool) -> None:
     """Run every exporter for every training of the named packs (default: all installed packs)."""
+    from draaiboek.api import open_pack, pick_training
+
     catalog = state.catalog
     exporters = {name: e for name, e in catalog.exporters.items() if not only or name in only}
     unknown = [name for name in only if name not in catalog.exporters]

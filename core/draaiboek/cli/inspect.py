@@ -6,12 +6,8 @@ import sys
 
 import click
 
-from draaiboek.api import check_folder, pack_folder, pick_training
 from draaiboek.cli.app import AppState, pass_state
-from draaiboek.diagnostics import errors
 from draaiboek.errors import PackError
-from draaiboek.outline import render_outline
-from draaiboek.timing import parse_clock
 
 
 @click.command()
@@ -21,6 +17,9 @@ from draaiboek.timing import parse_clock
 def check(state: AppState, refs: tuple[str, ...], quiet: bool) -> None:
     """Check packs (all installed packs if none is named); every problem on one line as
     'file:line: error|warning CODE: message (field path)'. Exits 1 if there is an error."""
+    from draaiboek.api import check_folder, pack_folder
+    from draaiboek.diagnostics import errors
+
     catalog = state.catalog
     targets = list(refs) or list(catalog.packs)
     if not targets:
@@ -55,6 +54,11 @@ def check(state: AppState, refs: tuple[str, ...], quiet: bool) -> None:
 def show(state: AppState, ref: str, start: str) -> None:
     """Print a readable outline of a pack or training: sessions, agenda with clock times, work formats,
     cases and instruments."""
+    from draaiboek.api import check_folder, pack_folder, pick_training
+    from draaiboek.diagnostics import errors
+    from draaiboek.outline import render_outline
+    from draaiboek.timing import parse_clock
+
     parse_clock(start)
     folder, training_id = pack_folder(ref, state.catalog)
     checked = check_folder(folder, state.catalog)

@@ -31,7 +31,7 @@ def plugins(state: AppState, as_json: bool) -> None:
         return
     for row in rows:
         offers = ", ".join([f"pack {p}" for p in row["packs"]] + [f"exporter {e}" for e in row["exporters"]])
-        click.echo(f"{row['name']:<16} {row['distribution']:<24} {offers or '(commands only)'}")
+        click.echo(f"{row['name']:<16} {row['distribution']:<30} {offers or '(commands only)'}")
 
 
 @click.command()

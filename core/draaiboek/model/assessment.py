@@ -101,6 +101,7 @@ class Question:
     options: list[str] = field(factory=list)
     indicators: list[str] = field(factory=list, metadata=doc("What an observer looks for (observation forms)."))
     help: Markdown | None = None
+    basis: list[SourceRef] = field(factory=list)
 
 
 @frozen

@@ -41,6 +41,7 @@ class ArcStep:
     session: Ref
     goal: Markdown
     played_by: Audience | None = None
+    label: str | None = field(default=None, metadata=doc("How the step is called, e.g. 'gesprek 2'."))
 
 
 @frozen

@@ -43,6 +43,7 @@ class AgendaItem:
     minutes: Duration | None = None
     steps: list[Step] = field(factory=list)
     grouping: Grouping | None = None
+    group_size: str | None = None
     materials: list[str] = field(factory=list)
     tips: list[Markdown] = field(factory=list)
     cases: list[Ref] = field(factory=list)

@@ -43,6 +43,7 @@ class Intake:
     topics: list[IntakeTopic]
     description: Markdown | None = None
     when: str | None = None
+    basis: list[SourceRef] = field(factory=list)
 
 
 @frozen
@@ -54,6 +55,7 @@ class LocalParameter:
     description: Markdown | None = None
     example: str | None = None
     required: bool = True
+    basis: list[SourceRef] = field(factory=list)
 
 
 @frozen
@@ -110,6 +112,7 @@ class Literature:
     available: bool | None = field(default=None, metadata=doc("Whether the source says a PDF is provided."))
     sessions: list[Ref] = field(factory=list)
     note: Markdown | None = None
+    basis: list[SourceRef] = field(factory=list)
 
 
 @frozen

@@ -1,0 +1,12 @@
+"""The example content pack 'voorbeeld': a third-party pack, registered like any other."""
+
+from collections.abc import Callable
+from importlib.abc import Traversable
+from importlib.resources import files
+
+from draaiboek import hookimpl
+
+
+@hookimpl
+def register_content_packs(register: Callable[[Traversable], None]) -> None:
+    register(files(__name__) / "pack")

@@ -1,0 +1,44 @@
+"""The docs cannot drift: every hook is documented with its exact signature; every folder has a README."""
+
+from __future__ import annotations
+
+import inspect
+
+import pytest
+
+from draaiboek import hookspecs
+from draaiboek.plugins import get_plugin_manager
+
+from tests.support import ROOT
+
+HOOKS = sorted(name for name in get_plugin_manager(load_entrypoints=False).manager.hook.__dict__
+               if not name.startswith("_"))
+
+
+def test_there_are_hooks() -> None:
+    assert HOOKS == ["register_commands", "register_content_packs", "register_exporters"]
+
+
+@pytest.mark.parametrize("hook", HOOKS)
+def test_hook_is_documented_with_its_signature(hook: str) -> None:
+    docs = (ROOT / "plugins" / "README.md").read_text(encoding="utf-8")
+    params = ", ".join(inspect.signature(getattr(hookspecs, hook)).parameters)
+    assert f"### {hook}({params})" in docs
+
+
+@pytest.mark.parametrize("hook", HOOKS)
+def test_hookspec_has_a_contract_docstring(hook: str) -> None:
+    doc = inspect.getdoc(getattr(hookspecs, hook)) or ""
+    for param in inspect.signature(getattr(hookspecs, hook)).parameters:
+        assert f":param {param}:" in doc
+
+
+@pytest.mark.parametrize("folder", ["core", "plugins", "content_packs", "examples", "tests"])
+def test_every_top_level_folder_explains_itself(folder: str) -> None:
+    readme = ROOT / folder / "README.md"
+    assert readme.is_file() and len(readme.read_text(encoding="utf-8")) > 200
+
+
+def test_readme_holds_the_two_commands() -> None:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "draaiboek build" in text and "pytest" in text
