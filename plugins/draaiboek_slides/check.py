@@ -24,7 +24,7 @@ def report(path: Path) -> tuple[list[tuple[str, str, str]], str | None]:
             rows.append((template.ROLE_NAMES[role], "MISSING", _missing_hint(role)))
         else:
             rows.append((template.ROLE_NAMES[role], match.name, match.how))
-    rows.append(("notes", "notes", template.notes_status(prs)))
+    rows.append(("notes", *template.notes_status(prs)))
     return rows, template.missing_message(str(path), matches, prs)
 
 

@@ -37,7 +37,9 @@ def meta_line(ctx: Context, entry: TimedItem, fmt: WorkFormat | None, variant: V
     return Para(tuple(runs))
 
 
-def item_slides(ctx: Context, session: Session, entry: TimedItem) -> list[SlidePlan]:
+def item_slides(ctx: Context, session: Session, entry: TimedItem, shown: set[str] | None = None) -> list[SlidePlan]:
+    """The item's slide(s) plus one slide per case not yet shown in this session (``shown`` tracks them)."""
+    shown = set() if shown is None else shown
     item = entry.item
     if item.kind == "break":
         return [break_slide(ctx, entry)]
@@ -51,14 +53,16 @@ def item_slides(ctx: Context, session: Session, entry: TimedItem) -> list[SlideP
         body.append(heading(ctx.t("goal")))
         body.extend(parse(goal))
     body.extend(instrument_lines(ctx, session, item))
+    cases = [c for c in (ctx.resolver.case(ref) for ref in item.cases) if c is not None]
+    body.extend(labelled(ctx.t("case"), case.title) for case in cases if case.id in shown)
     steps = step_lines(ctx, item, fmt, variant)
     role = "two_columns" if steps and len(body) > 1 else "content"
     left, right = (body, steps) if role == "two_columns" else (body + steps, [])
     kind = "evaluation" if item.kind == "evaluation" else "activity"
     slides = [SlidePlan(role, kind, item.title, left, right, notes.item_notes(ctx, entry, fmt, variant))]
-    for ref in item.cases:
-        case = ctx.resolver.case(ref)
-        if case is not None:
+    for case in cases:
+        if case.id not in shown:
+            shown.add(case.id)
             slides.append(case_slide(ctx, session, case))
     return slides
 
@@ -113,11 +117,14 @@ def revealed(ctx: Context, reveal: str | None, session: Session) -> bool:
 
 
 def case_slide(ctx: Context, session: Session, case: Case) -> SlidePlan:
+    """Summary and the layers participants may see now; the facts in a second column."""
     body: list[Para] = list(parse(case.summary))
-    body.extend(labelled(fact.label, fact.value, 1) for fact in case.facts)
     for layer in case.layers:
         if "participants" in layer.audience and revealed(ctx, layer.reveal, session):
             body.append(heading(layer.title))
             body.extend(parse(layer.text))
-    return SlidePlan("content", "case", f"{ctx.t('case')}: {case.title}", body,
-                     notes=notes.case_notes(ctx, session, case))
+    facts = [labelled(fact.label, fact.value, 1) for fact in case.facts]
+    title, notes_ = f"{ctx.t('case')}: {case.title}", notes.case_notes(ctx, session, case)
+    if facts and body:
+        return SlidePlan("two_columns", "case", title, body, [heading(ctx.t("facts")), *facts], notes_)
+    return SlidePlan("content", "case", title, body + facts, notes=notes_)

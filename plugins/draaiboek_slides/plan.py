@@ -136,8 +136,10 @@ def fit_slides(ctx: Context, slides: list[SlidePlan], geometry: Geometry) -> lis
         if slide.role == "two_columns":
             assert geometry.left is not None and geometry.right is not None
             lefts, rights = paginate(slide.body, geometry.left), paginate(slide.right, geometry.right)
-            pages = [(lefts[i] if i < len(lefts) else [], rights[i] if i < len(rights) else [])
-                     for i in range(max(len(lefts), len(rights)))]
+            if len(lefts) > 1 or len(rights) > 1:  # columns that run on look lopsided: one column instead
+                slide = replace(slide, role="content", body=slide.body + slide.right, right=[])
+        if slide.role == "two_columns":
+            pages = [(lefts[0], rights[0])]
         else:
             pages = [(page, []) for page in paginate(slide.body, geometry.content)]
         for number, (body, right) in enumerate(pages):

@@ -74,9 +74,14 @@ def _style_size(element: Any, path: str) -> float | None:
 
 
 def font_size(placeholder: Any, master: Any, style: str) -> float:
-    """Level-1 font size of a layout placeholder: its own list style, else the master's text style."""
-    size = _style_size(placeholder._element, "./p:txBody/a:lstStyle/a:lvl1pPr/a:defRPr/@sz")
-    return size or _style_size(master._element, f"./p:txStyles/p:{style}/a:lvl1pPr/a:defRPr/@sz") or 18.0
+    """Level-1 font size of a placeholder: its own list style, its layout's and master's, else the master text style."""
+    current = placeholder
+    while current is not None:
+        size = _style_size(current._element, "./p:txBody/a:lstStyle/a:lvl1pPr/a:defRPr/@sz")
+        if size:
+            return size
+        current = getattr(current, "_base_placeholder", None)
+    return _style_size(master._element, f"./p:txStyles/p:{style}/a:lvl1pPr/a:defRPr/@sz") or 18.0
 
 
 def box_of(placeholder: Any, master: Any) -> Box:
@@ -111,6 +116,8 @@ def write_paras(frame: Any, paras: list[Para], box: Box | None, capped: bool) ->
                 p.space_before = Pt(round(PARA_SPACING * box.font_for(para.level)))
             p.line_spacing = 1.0
         _bullet(ppr, para)
+        if box is not None and any("\t" in run.text for run in para.runs):
+            _tab_stop(ppr, Pt(box.font * 7))
         for run in para.runs:
             for piece_no, piece in enumerate(run.text.split("\v")):
                 if piece_no:
@@ -129,30 +136,53 @@ def write_paras(frame: Any, paras: list[Para], box: Box | None, capped: bool) ->
                     r.font.size = Pt(box.font_for(para.level))
 
 
-def _bullet(ppr: Any, para: Para) -> None:
+def _tab_stop(ppr: Any, position: int) -> None:
     from lxml import etree
 
-    for old in ppr.findall(qn("a:buNone")) + ppr.findall(qn("a:buChar")) + ppr.findall(qn("a:buAutoNum")):
-        ppr.remove(old)
-    if para.bullet == "bullet":
-        element = etree.SubElement(ppr, qn("a:buChar"), {"char": "•" if para.level < 2 else "–"})
-    elif para.bullet == "number":
-        element = etree.SubElement(ppr, qn("a:buAutoNum"), {"type": "arabicPeriod", "startAt": str(para.number)})
+    tabs = etree.Element(qn("a:tabLst"))
+    etree.SubElement(tabs, qn("a:tab"), {"pos": str(int(position)), "algn": "l"})
+    follower = next((ppr.find(qn(t)) for t in ("a:defRPr", "a:extLst") if ppr.find(qn(t)) is not None), None)
+    if follower is not None:
+        follower.addprevious(tabs)
     else:
-        element = etree.SubElement(ppr, qn("a:buNone"))
-    for later in ("a:tabLst", "a:defRPr", "a:extLst"):
-        follower = ppr.find(qn(later))
+        ppr.append(tabs)
+
+
+BULLET_TAGS = ("a:buClrTx", "a:buClr", "a:buFontTx", "a:buFont", "a:buNone", "a:buChar", "a:buAutoNum", "a:buBlip")
+
+
+def _bullet(ppr: Any, para: Para) -> None:
+    """Explicit bullet or number (in the text colour), or none, in schema order inside ``a:pPr``."""
+    from lxml import etree
+
+    for tag in BULLET_TAGS:
+        for old in ppr.findall(qn(tag)):
+            ppr.remove(old)
+    added = []
+    if para.bullet != "none":
+        added.append(etree.Element(qn("a:buClrTx")))
+    if para.bullet == "bullet":
+        added.append(etree.Element(qn("a:buChar"), {"char": "•" if para.level < 2 else "–"}))
+    elif para.bullet == "number":
+        added.append(etree.Element(qn("a:buAutoNum"), {"type": "arabicPeriod", "startAt": str(para.number)}))
+    else:
+        added.append(etree.Element(qn("a:buNone")))
+    follower = next((ppr.find(qn(t)) for t in ("a:tabLst", "a:defRPr", "a:extLst")
+                     if ppr.find(qn(t)) is not None), None)
+    for element in added:
         if follower is not None:
             follower.addprevious(element)
-            break
+        else:
+            ppr.append(element)
 
 
-def _title_size(text: str, placeholder: Any, master: Any, style: str) -> float | None:
-    """A smaller title size when the template's size would need more than two lines; None keeps it."""
-    size = font_size(placeholder, master, style)
-    width = Emu(placeholder.width or 0).pt
+def _title_size(text: str, placeholder: Any, master: Any) -> float | None:
+    """A smaller title size when the template's size would not fit the title box; None keeps it."""
+    size = font_size(placeholder, master, "titleStyle")
+    width, height = Emu(placeholder.width or 0).pt, Emu(placeholder.height or 0).pt
     for candidate in range(int(size), int(TITLE_MIN) - 1, -2):
-        if line_count(text, Box(width, 0, candidate).chars_per_line()) <= 2:
+        allowed = max(1, min(2, int((height - 7.2) / (LINE_HEIGHT * candidate))))
+        if line_count(text, Box(width, 0, candidate).chars_per_line()) <= allowed:
             return None if candidate == int(size) else float(candidate)
     return TITLE_MIN
 
@@ -170,7 +200,7 @@ def add_slide(prs: Any, plan: SlidePlan, matches: dict[str, template.Match | Non
     if titles:
         title = titles[0]
         title.text_frame.text = plan.title
-        size = _title_size(plan.title, title, master, "titleStyle")
+        size = _title_size(plan.title, title, master)
         if size:
             for run in title.text_frame.paragraphs[0].runs:
                 run.font.size = Pt(size)

@@ -42,8 +42,9 @@ def session_slides(ctx: Context, session: Session, with_goals: bool) -> list[Sli
     timed = schedule(session, ctx.options.start)
     if timed:
         slides.append(programme_slide(ctx, session))
+    shown: set[str] = set()
     for entry in timed:
-        slides.extend(items.item_slides(ctx, session, entry))
+        slides.extend(items.item_slides(ctx, session, entry, shown))
     if not any(entry.item.kind == "evaluation" for entry in timed):
         referenced = {ref.split(":")[-1] for entry in timed for ref in entry.item.instruments}
         forms = [q for q in ctx.pack.questionnaires
@@ -79,7 +80,7 @@ def programme_slide(ctx: Context, session: Session) -> SlidePlan:
     for entry in schedule(session, ctx.options.start):
         pause = entry.item.kind == "break"
         body.append(Para((Run(f"{entry.start}–{entry.end}", bold=True),
-                          Run(f"   {entry.item.title}", italic=pause))))
+                          Run(f"\t{entry.item.title}", italic=pause))))
     return SlidePlan("content", "programme", ctx.t("programme"), body, notes=notes.programme_notes(ctx, session))
 
 

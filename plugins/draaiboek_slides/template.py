@@ -136,10 +136,10 @@ def has_notes_master(prs: Any) -> bool:
     return any(rel.reltype == NOTES_MASTER for rel in prs.part.rels.values())
 
 
-def notes_status(prs: Any) -> str:
-    """How speaker notes will be written: the template's notes master, or python-pptx's default one."""
+def notes_status(prs: Any) -> tuple[str, str]:
+    """Where speaker notes go, and why: the template's notes master, or python-pptx's default one."""
     if not has_notes_master(prs):
-        return "default notes master (the template has none)"
+        return "default notes master", "the template has none"
     if any(int(ph.placeholder_format.type) == BODY for ph in prs.notes_master.placeholders):
-        return "notes master"
-    return "text box (the notes master has no body placeholder)"
+        return "notes master", "body placeholder"
+    return "text box", "the notes master has no body placeholder"
