@@ -49,8 +49,8 @@ def test_goals_and_outcomes_share_a_two_column_slide(pack: Pack) -> None:
 def test_programme_has_clock_times_from_start_including_the_break(pack: Pack) -> None:
     programme = next(s for s in deck(pack, start="13:30") if s.kind == "programme")
     lines = [p.text for p in programme.body]
-    assert lines == ["13:30–13:45   Welkom", "13:45–14:15   Speeddaten", "14:15–14:30   Pauze",
-                     "14:30–15:15   Casus Jan", "15:15–15:30   Lange opdracht"]
+    assert lines == ["13:30–13:45\tWelkom", "13:45–14:15\tSpeeddaten", "14:15–14:30\tPauze",
+                     "14:30–15:15\tCasus Jan", "15:15–15:30\tLange opdracht"]
 
 
 def test_activity_slide_shows_format_grouping_time_assignment_and_steps(pack: Pack) -> None:
