@@ -52,7 +52,7 @@ def check_folder(folder: Path, catalog: Catalog) -> CheckedPack:
     if result.pack is None or result.source_map is None:
         return CheckedPack(folder, None, result.diagnostics, None)
     resolver = resolver_for(result.pack, catalog)
-    diagnostics = result.diagnostics + run_checks(result.pack, resolver, result.source_map)
+    diagnostics = result.diagnostics + run_checks(result.pack, resolver, result.source_map, folder)
     return CheckedPack(folder, result.pack, diagnostics, resolver)
 
 

@@ -85,7 +85,7 @@ def _merge(pack_doc: YamlDocument, others: list[YamlDocument], problems: list[Di
     elif isinstance(pack_doc.data, dict):
         merged = {k: v for k, v in pack_doc.data.items() if k not in COLLECTIONS}
     for doc in [pack_doc, *others]:
-        if doc.data is None:
+        if doc.data is None or doc.problems:  # a file that did not read cleanly adds only its own errors
             continue
         if not isinstance(doc.data, dict):
             problems.append(Diagnostic("error", "PACK003", "file must be a mapping with keys such as 'trainings:'",

@@ -42,6 +42,14 @@ class YamlDocument:
             path = path[:-1]
 
 
+PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")}
+SEQ, MAP = "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
+
+
+class _Stop(Exception):
+    """An alias was met: the file is refused as a whole (one line, however many aliases a bomb holds)."""
+
+
 class _Builder:
     def __init__(self, doc: YamlDocument) -> None:
         self.doc = doc
@@ -57,19 +65,19 @@ class _Builder:
         if id(node) in self.seen:
             self.fail("YAML003", "anchors and aliases (&name / *name) are not supported", node, path,
                       "write the value out in full")
-            return None
+            raise _Stop
         self.seen.add(id(node))
         self.doc.lines[path] = node.start_mark.line + 1
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
-            if not node.tag.startswith("tag:yaml.org,2002:"):
+            if node.tag != SEQ:
                 return self.bad_tag(node, path)
             return [self.build(child, (*path, i)) for i, child in enumerate(node.value)]
         return self.scalar(node, path)
 
     def mapping(self, node: yaml.MappingNode, path: PathKey) -> Any:
-        if node.tag != "tag:yaml.org,2002:map":
+        if node.tag != MAP:
             return self.bad_tag(node, path)
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
@@ -84,6 +92,8 @@ class _Builder:
         return result
 
     def scalar(self, node: yaml.Node, path: PathKey) -> Any:
+        if node.tag not in PLAIN_TAGS:
+            return self.bad_tag(node, path)
         try:
             return self.constructor.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError:
@@ -99,7 +109,7 @@ def decode(raw: bytes, file: str) -> tuple[str | None, Diagnostic | None]:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in raw[:200]:
         return None, Diagnostic("error", "ENC001", "file is UTF-16 or binary, not UTF-8 text", file, None, None,
                                 "save the file as UTF-8")
-    if raw.startswith(b"\xef\xbb\xbf"):
+    if raw.startswith(b"\xef\xbb\xbf"):  # Notepad writes one; harmless, so read on
         raw = raw[3:]
     try:
         return raw.decode("utf-8"), None
@@ -139,5 +149,8 @@ def read_yaml(path: Path, display: str | None = None) -> YamlDocument:
         doc.problems.append(Diagnostic("error", "YAML001", f"invalid YAML: {exc}", doc.file))
         return doc
     if node is not None:
-        doc.data = _Builder(doc).build(node, ())
+        try:
+            doc.data = _Builder(doc).build(node, ())
+        except _Stop:
+            doc.data = None
     return doc

@@ -42,3 +42,14 @@ def test_every_top_level_folder_explains_itself(folder: str) -> None:
 def test_readme_holds_the_two_commands() -> None:
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "draaiboek build" in text and "pytest" in text
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    """.ci/run takes its command from the README, so the two cannot drift apart."""
+    import subprocess
+
+    script = ROOT / ".ci" / "run"
+    awk = subprocess.run(["awk", '/^Set up and run the tests/ {found=1} found && /pytest/ {sub(/^ +/, ""); print; exit}',
+                          str(ROOT / "README.md")], capture_output=True, text=True, check=True).stdout.strip()
+    assert awk.startswith("python3 -m venv .venv && ") and awk.endswith("pytest -n 2 -q")
+    assert "eval \"$command\"" in script.read_text(encoding="utf-8")

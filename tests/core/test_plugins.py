@@ -143,3 +143,26 @@ def test_same_module_under_two_names_is_reported() -> None:
     h = get_plugin_manager(entry_point_source=lambda: eps)
     assert h.plugin_names() == ["one"]
     assert h.problems[0].plugin == "two" and "could not be registered" in h.problems[0].message
+
+
+class BuggyExporter:
+    @hookimpl
+    def register_exporters(self, register: Any) -> None:
+        def crash(job: Any) -> list[Path]:
+            with job.output.open("w") as stream:  # writes half a file, then fails
+                stream.write("half")
+            raise ZeroDivisionError("division by zero")
+
+        register(Exporter(name="crash", help="Crashes.", suffix=".txt", export=crash))
+        register(Exporter(name="wrongtype", help="Returns a string.", suffix=".txt", export=lambda job: "done"))
+
+
+def test_exporter_bug_is_named_in_one_line(run_cli: RunCli, tmp_path: Path) -> None:
+    h = host(("buggy", BuggyExporter()), ("packs", GoodPacks()))
+    result = run_cli("export", "crash", "full", "-o", str(tmp_path / "x.txt"), host=h)
+    assert result.exit_code == 1
+    assert result.stderr.strip() == ("Error: exporter 'crash' (plugin 'buggy') failed: "
+                                     "ZeroDivisionError: division by zero")
+    h = host(("buggy", BuggyExporter()), ("packs", GoodPacks()))
+    wrong = run_cli("export", "wrongtype", "full", "-o", str(tmp_path / "y.txt"), host=h)
+    assert "returned str, not the list of files it wrote" in wrong.stderr

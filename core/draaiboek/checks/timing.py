@@ -27,13 +27,19 @@ def check_timing(pack: Pack, resolver: Resolver) -> Iterator[Finding]:
                         yield error("TIME002", f"the steps of '{item.title}' take {steps} min, the item says "
                                     f"{item.minutes} min", (*ap, "minutes"), "make them agree, or drop 'minutes'",
                                     session.id)
+                if (item.minutes is not None or item.steps) and item.duration.high == 0:
+                    yield error("TIME006", f"agenda item '{item.title}' takes 0 minutes", ap,
+                                "give it its minutes, or remove it", session.id)
                 if item.kind == "break":
                     breaks = breaks + item.duration
             if not session.agenda:
                 yield warning("TIME005", f"session '{session.id}' has no agenda", sp, None, session.id)
                 continue
             total = session.agenda_duration
-            if session.duration is None:
+            if session.duration is not None and session.duration.high == 0:
+                yield error("TIME007", f"session '{session.id}' states a duration of 0 minutes", (*sp, "duration"),
+                            None, session.id)
+            elif session.duration is None:
                 yield warning("TIME004", f"session '{session.id}' states no duration; its agenda takes {total} min",
                               sp, f"add 'duration: {total}'", session.id)
             elif not total.overlaps(session.duration):

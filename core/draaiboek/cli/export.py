@@ -24,12 +24,16 @@ def run_exporter(entry: ExporterEntry, pack: Pack, training: Training, resolver:
     """Run one exporter; anything it raises that is not a handled error is reported as the plugin's fault."""
     job = ExportJob(pack, training, resolver, output, dict(options))
     try:
-        return entry.exporter.export(job)
+        written = entry.exporter.export(job)
     except (DraaiboekError, OSError):
         raise
     except Exception as exc:  # a bug in the exporter: name it, no traceback for the user
         raise ExportError(f"exporter '{entry.exporter.name}' (plugin '{entry.plugin}') failed: "
                           f"{type(exc).__name__}: {exc}") from exc
+    if not isinstance(written, list) or not all(isinstance(p, Path) for p in written):
+        raise ExportError(f"exporter '{entry.exporter.name}' (plugin '{entry.plugin}') returned "
+                          f"{type(written).__name__}, not the list of files it wrote")
+    return written
 
 
 def _export_command(entry: ExporterEntry) -> click.Command:

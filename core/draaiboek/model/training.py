@@ -95,6 +95,7 @@ class Handout:
     distribute: str | None = field(default=None, metadata=doc("When it is handed out."))
     sessions: list[Ref] = field(factory=list)
     external: str | None = field(default=None, metadata=doc("Where to get it when it is not included."))
+    file: str | None = field(default=None, metadata=doc("A file shipped in the pack folder (PDF, image), relative."))
     warning: Markdown | None = None
     basis: list[SourceRef] = field(factory=list)
 
