@@ -92,3 +92,13 @@ def test_any_yaml_loads_or_raises_our_error(tmp_path: Path, pack_doc: object, ot
         load_pack(folder)
     except PackError as exc:
         assert "\n" not in str(exc)
+
+
+def test_synthetic_packs_are_valid_at_any_size(tmp_path: Path) -> None:
+    """The benchmark's generator makes packs that check clean, so the benchmark measures real work."""
+    from tests.synth import write_pack
+
+    folder = write_pack(tmp_path / "synth", trainings=3, sessions=4, items=5)
+    result = run_draaiboek(["check", str(folder)])
+    assert result.returncode == 0, result.stdout
+    assert "synth: ok (0 errors, 0 warnings" in result.stdout
