@@ -144,9 +144,7 @@ def coach_pairs(people: list[Participant], info: MeterInfo, moments: list[str]) 
         high = sorted(scored, key=lambda item: (-item[1], item[0]))
         low = sorted(scored, key=lambda item: (item[1], item[0]))
         for (coach, cs), (learner, ls) in zip(high, low):
-            if coach == learner or cs - ls < gap:
+            if coach == learner or cs - ls < gap:  # the lists meet in the middle: no more pairs
                 break
-            if any(pair.learner == coach for pair in pairs if pair.statement == s.id):
-                break  # the lists have crossed
             pairs.append(CoachPair(s.id, moment, coach, cs, learner, ls))
     return pairs
