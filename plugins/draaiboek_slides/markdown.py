@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from functools import lru_cache
+from typing import Any, Literal
 
 Bullet = Literal["none", "bullet", "number"]
 
@@ -47,13 +48,27 @@ def heading(text: str) -> Para:
     return Para((Run(text, bold=True),), heading=True)
 
 
+@lru_cache(maxsize=1)
+def _parser() -> Any:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark")
+
+
+@lru_cache(maxsize=4096)
+def _cached(source: str, base_level: int) -> tuple[Para, ...]:
+    return tuple(_parse(source, base_level))
+
+
 def parse(source: str | None, base_level: int = 0) -> list[Para]:
     """Paragraphs of a Markdown text; list items get a level ``base_level + depth``."""
     if not source or not source.strip():
         return []
-    from markdown_it import MarkdownIt
+    return list(_cached(source, base_level))
 
-    tokens = MarkdownIt("commonmark").parse(source)
+
+def _parse(source: str, base_level: int) -> list[Para]:
+    tokens = _parser().parse(source)
     paras: list[Para] = []
     lists: list[list[int]] = []  # per open list: [is_ordered, next number]
     for index, token in enumerate(tokens):

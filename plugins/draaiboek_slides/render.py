@@ -6,6 +6,7 @@ import io
 import zipfile
 from importlib.resources import files
 from pathlib import Path
+from dataclasses import dataclass
 from typing import Any
 
 from pptx import Presentation
@@ -51,6 +52,7 @@ def open_template(path: Path | None) -> Any:
     except Exception as exc:  # python-pptx raises many kinds for broken packages
         raise InputFileError(f"template {source} is not a usable PowerPoint file: {exc}") from None
     remove_slides(prs)
+    _SLOTS.clear()
     return prs
 
 
@@ -84,20 +86,57 @@ def font_size(placeholder: Any, master: Any, style: str) -> float:
     return _style_size(master._element, f"./p:txStyles/p:{style}/a:lvl1pPr/a:defRPr/@sz") or 18.0
 
 
-def box_of(placeholder: Any, master: Any) -> Box:
-    size = min(font_size(placeholder, master, "bodyStyle"), BODY_CAP)
-    return Box(Emu(placeholder.width or 0).pt, Emu(placeholder.height or 0).pt, size)
+@dataclass(frozen=True)
+class Slot:
+    """A layout placeholder as the renderer needs it: kind, position and size (pt), level-1 font size."""
+
+    idx: int
+    kind: int
+    left: int
+    top: int
+    width: float
+    height: float
+    font: float
+
+    @property
+    def box(self) -> Box:
+        return Box(self.width, self.height, min(self.font, BODY_CAP))
+
+
+#: Per deck (cleared by open_template); holds the element too, so its id cannot be reused meanwhile.
+_SLOTS: dict[int, tuple[Any, dict[int, Slot]]] = {}
+
+
+def layout_slots(layout: Any) -> dict[int, Slot]:
+    """The placeholders of a layout by idx (read once per layout: python-pptx looks them up by XPath)."""
+    key = id(layout._element)
+    if key not in _SLOTS:
+        master = layout.slide_master
+        slots = {}
+        for ph in layout.placeholders:
+            fmt = ph.placeholder_format
+            kind = int(fmt.type)
+            style = "titleStyle" if kind in template.TITLES else "bodyStyle"
+            slots[fmt.idx] = Slot(fmt.idx, kind, int(ph.left or 0), int(ph.top or 0), Emu(ph.width or 0).pt,
+                                  Emu(ph.height or 0).pt, font_size(ph, master, style))
+        _SLOTS[key] = (layout._element, slots)
+    return _SLOTS[key][1]
+
+
+def text_slots(layout: Any) -> list[Slot]:
+    """Body, object and subtitle placeholders: subtitle first, then left to right, top to bottom."""
+    slots = [s for s in layout_slots(layout).values() if s.kind in template.TEXT_SLOTS | {template.SUBTITLE}]
+    return sorted(slots, key=lambda s: (s.kind != template.SUBTITLE, s.left, s.top))
 
 
 def geometry(matches: dict[str, template.Match | None]) -> Geometry:
     content = matches["content"]
     assert content is not None
-    master = content.layout.slide_master
-    main = box_of(template.text_slots(content.layout)[0], master)
+    main = text_slots(content.layout)[0].box
     two = matches["two_columns"]
     if two is None:
         return Geometry(main)
-    left, right = (box_of(ph, master) for ph in template.text_slots(two.layout))
+    left, right = (slot.box for slot in text_slots(two.layout)[:2])
     return Geometry(main, left, right)
 
 
@@ -176,45 +215,41 @@ def _bullet(ppr: Any, para: Para) -> None:
             ppr.append(element)
 
 
-def _title_size(text: str, placeholder: Any, master: Any) -> float | None:
+def _title_size(text: str, slot: Slot) -> float | None:
     """A smaller title size when the template's size would not fit the title box; None keeps it."""
-    size = font_size(placeholder, master, "titleStyle")
-    width, height = Emu(placeholder.width or 0).pt, Emu(placeholder.height or 0).pt
-    for candidate in range(int(size), int(TITLE_MIN) - 1, -2):
-        allowed = max(1, min(2, int((height - 7.2) / (LINE_HEIGHT * candidate))))
-        if line_count(text, Box(width, 0, candidate).chars_per_line()) <= allowed:
-            return None if candidate == int(size) else float(candidate)
+    for candidate in range(int(slot.font), int(TITLE_MIN) - 1, -2):
+        allowed = max(1, min(2, int((slot.height - 7.2) / (LINE_HEIGHT * candidate))))
+        if line_count(text, Box(slot.width, 0, candidate).chars_per_line()) <= allowed:
+            return None if candidate == int(slot.font) else float(candidate)
     return TITLE_MIN
 
 
 def add_slide(prs: Any, plan: SlidePlan, matches: dict[str, template.Match | None]) -> Any:
     match = matches[plan.role]
     assert match is not None
-    layout = match.layout
-    slide = prs.slides.add_slide(layout)
-    master = layout.slide_master
-    titles = [ph for ph in slide.placeholders if int(ph.placeholder_format.type) in template.TITLES]
-    slots = [ph for ph in slide.placeholders if int(ph.placeholder_format.type) in template.TEXT_SLOTS | {template.SUBTITLE}]
-    slots.sort(key=lambda ph: (int(ph.placeholder_format.type) != template.SUBTITLE, int(ph.left or 0), int(ph.top or 0)))
+    slide = prs.slides.add_slide(match.layout)
+    slots = layout_slots(match.layout)
+    placeholders = {ph.placeholder_format.idx: ph for ph in slide.placeholders}
     used: set[int] = set()
-    if titles:
-        title = titles[0]
-        title.text_frame.text = plan.title
-        size = _title_size(plan.title, title, master)
+    title_idx = next((i for i in placeholders if i in slots and slots[i].kind in template.TITLES), None)
+    if title_idx is not None:
+        frame = placeholders[title_idx].text_frame
+        frame.text = plan.title
+        size = _title_size(plan.title, slots[title_idx])
         if size:
-            for run in title.text_frame.paragraphs[0].runs:
+            for run in frame.paragraphs[0].runs:
                 run.font.size = Pt(size)
-        used.add(title.placeholder_format.idx)
+        used.add(title_idx)
     columns = [plan.body, plan.right] if plan.role == "two_columns" else [plan.body]
-    for column, slot in zip(columns, slots):
+    bodies = [slot for slot in text_slots(match.layout) if slot.idx in placeholders]
+    for column, slot in zip(columns, bodies):
         if not column:
             continue
-        box = None if plan.role in ("title", "section") else box_of(slot, master)
-        capped = box is not None and font_size(slot, master, "bodyStyle") > BODY_CAP
-        write_paras(slot.text_frame, column, box, capped)
-        used.add(slot.placeholder_format.idx)
-    for placeholder in list(slide.placeholders):
-        if placeholder.placeholder_format.idx not in used:
+        box = None if plan.role in ("title", "section") else slot.box
+        write_paras(placeholders[slot.idx].text_frame, column, box, box is not None and slot.font > BODY_CAP)
+        used.add(slot.idx)
+    for idx, placeholder in placeholders.items():
+        if idx not in used:
             placeholder._element.getparent().remove(placeholder._element)
     write_notes(slide, plan.notes or [])
     return slide
