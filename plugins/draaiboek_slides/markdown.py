@@ -84,6 +84,8 @@ def _parse(source: str, base_level: int) -> list[Para]:
             if not runs:
                 continue
             is_heading = index > 0 and tokens[index - 1].type == "heading_open"
+            if is_heading:
+                runs = tuple(Run(r.text, True, r.italic, r.href) for r in runs)
             if lists:
                 ordered, following = lists[-1]
                 if index > 1 and tokens[index - 2].type == "list_item_open":

@@ -259,7 +259,9 @@ def write_notes(slide: Any, notes: list[Para]) -> None:
     page = slide.notes_slide
     frame = page.notes_text_frame
     if frame is None:  # the notes master has no body placeholder
-        frame = page.shapes.add_textbox(Emu(457200), Emu(4572000), Emu(6400800), Emu(4114800)).text_frame
+        shapes = page.shapes
+        element = shapes._spTree.add_textbox(shapes._next_shape_id, "Notes", 457200, 4572000, 6400800, 4114800)
+        frame = shapes._shape_factory(element).text_frame
         frame.word_wrap = True
     write_paras(frame, notes, None, False)
     for placeholder in list(page.placeholders):

@@ -130,3 +130,21 @@ def test_not_a_template_is_a_one_line_error(tmp_path: Path, run_cli: RunCli) -> 
     assert len(result.output.strip().splitlines()) == 1
     result = run_cli("template", "check", str(tmp_path / "missing.pptx"))
     assert result.exit_code != 0 and "cannot read template" in result.output
+
+
+def test_notes_master_without_body_gets_notes_in_a_text_box(tmp_path: Path, run_cli: RunCli) -> None:
+    from draaiboek_slides.render import default_template
+
+    template = tmp_path / "no-notes-body.pptx"
+    prs = Presentation(str(default_template()))
+    for placeholder in list(prs.notes_master.placeholders):
+        if int(placeholder.placeholder_format.type) == 2:  # body
+            placeholder._element.getparent().remove(placeholder._element)
+    prs.save(str(template))
+    check = run_cli("template", "check", str(template))
+    assert "the notes master has no body placeholder" in check.output
+    out = tmp_path / "deck.pptx"
+    assert run_cli("export", "slides", str(FULL_PACK), "-o", str(out), "--template", str(template)).exit_code == 0
+    for slide in Presentation(str(out)).slides:
+        texts = [s.text_frame.text for s in slide.notes_slide.shapes if s.has_text_frame]
+        assert any(text.strip() for text in texts)

@@ -28,6 +28,11 @@ def test_nested_and_ordered_lists_keep_levels_and_numbers() -> None:
     assert [p.number for p in paras[3:]] == [3, 4]
 
 
+def test_markdown_heading_is_bold() -> None:
+    [title, body] = parse("## Kopje\n\nTekst")
+    assert title.heading and all(run.bold for run in title.runs) and not body.heading
+
+
 def test_empty_markdown_gives_nothing() -> None:
     assert parse(None) == [] and parse("  \n") == []
 
