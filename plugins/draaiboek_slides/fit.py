@@ -15,7 +15,7 @@ CHAR_WIDTH = 0.5
 LINE_HEIGHT = 1.2
 PARA_SPACING = 0.35  # space before a paragraph, in lines
 INSET = 7.2  # python-pptx/PowerPoint default left+right inset per side, in points
-INDENT = 27.0  # per list level, in points
+INDENT = 30.0  # per list level, in points
 
 
 @dataclass(frozen=True)

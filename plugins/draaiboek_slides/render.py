@@ -150,7 +150,8 @@ def write_paras(frame: Any, paras: list[Para], box: Box | None, capped: bool) ->
             ppr.set("lvl", str(min(para.level - 1, 8)))
         if box is not None:
             ppr.set("marL", str(int(Pt(INDENT * para.level))))
-            ppr.set("indent", str(int(Pt(-18))) if para.bullet != "none" and para.level else "0")
+            hang = {"bullet": 18.0, "number": min(INDENT * para.level, 1.25 * box.font_for(para.level))}
+            ppr.set("indent", str(int(Pt(-hang.get(para.bullet, 0.0)))) if para.level else "0")
             if index:
                 p.space_before = Pt(round(PARA_SPACING * box.font_for(para.level)))
             p.line_spacing = 1.0
