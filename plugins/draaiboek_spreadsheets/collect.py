@@ -52,7 +52,7 @@ def collect(paths: list[Path], read: Callable[[Path], Response]) -> Group:
                 responses.append(read(path))
             except InputFileError as error:
                 problems.append(str(error))
-            if number % 50 == 0:
+            if number % 20 == 0:
                 gc.collect()
     finally:
         if automatic:
