@@ -8,17 +8,15 @@ import click
 
 from draaiboek.errors import DraaiboekError
 
-ROLE_ORDER = ("title", "section", "content", "two_columns", "closing")
-
-
 def report(path: Path) -> tuple[list[tuple[str, str, str]], str | None]:
     """Rows (role, layout, how it was found) and the problem that makes the template unusable, if any."""
     from draaiboek_slides import render, template
+    from draaiboek_slides.plan import ROLES
 
     prs = render.open_template(path)
     matches = template.resolve(prs)
     rows = []
-    for role in ROLE_ORDER:
+    for role in ROLES:
         match = matches[role]
         if match is None:
             rows.append((template.ROLE_NAMES[role], "MISSING", _missing_hint(role)))

@@ -107,7 +107,8 @@ def test_dutch_layout_names_are_found_without_types(tmp_path: Path, run_cli: Run
     """A Dutch template whose layouts lost their type attribute: found by name."""
     template = tmp_path / "nl.pptx"
     prs = Presentation(str(FIXTURES / "reference-no-slides.pptx"))
-    names = {"title": "Titeldia", "obj": "Titel en object", "secHead": "Sectiekop", "twoObj": "Twee objecten"}
+    names = {"title": "Titeldia", "obj": "Titel en object", "secHead": "Sectiekop", "twoObj": "Twee objecten",
+             "objTx": "Afsluiting"}
     for layout in prs.slide_layouts:
         kind = layout._element.get("type")
         if kind in names:
@@ -117,7 +118,7 @@ def test_dutch_layout_names_are_found_without_types(tmp_path: Path, run_cli: Run
     result = run_cli("template", "check", str(template))
     assert result.exit_code == 0, result.output
     for role, name in (("title", "Titeldia"), ("content", "Titel en object"), ("section", "Sectiekop"),
-                       ("two columns", "Twee objecten")):
+                       ("two columns", "Twee objecten"), ("closing", "Afsluiting")):
         row = next(line for line in result.output.splitlines() if line.startswith(role))
         assert " ".join(row.split()) == f"{role} {name} name '{name}'", result.output
 
