@@ -25,8 +25,9 @@ class ExportJob:
     :param pack: the pack the training belongs to.
     :param training: the training to export.
     :param resolver: resolves references (``id`` or ``other-pack:id``) to model objects.
-    :param output: the file (or, for exporters with ``multiple_files``, the folder) to write.
-    :param options: values of the exporter's own CLI options, by parameter name.
+    :param output: the file to write; an exporter that writes several files puts them next to it.
+    :param options: values of the exporter's own CLI options by parameter name, plus ``force`` (overwriting
+        existing files is allowed).
     """
 
     pack: Pack

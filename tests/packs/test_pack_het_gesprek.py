@@ -3,11 +3,11 @@ the show and handbook output a trainer reads, and no sentence copied from the se
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+
+from tests import copycheck
 
 from draaiboek.api import check_folder, load_pack
 from draaiboek.catalog import Catalog
@@ -25,12 +25,6 @@ PUBLICATION_TITLES = [
 ]
 
 
-def _copycheck() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("copycheck", ROOT / "tests" / "copycheck.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
@@ -168,7 +162,6 @@ def test_check_reports_no_errors_and_only_accepted_warnings() -> None:
 
 
 def test_no_run_of_twelve_words_is_copied_from_the_seed(pack: Pack) -> None:
-    copycheck = _copycheck()
     texts = [(path, text) for path, text in copycheck.iter_texts(pack) if not path.endswith(".url")]
     hits = copycheck.shared_runs(texts, [SEED], n=12, exceptions=PUBLICATION_TITLES)
     assert hits == []

@@ -3,14 +3,14 @@ guideline (seed 003), a clean check, the handbook a trainer reads, and no copied
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import subprocess
 import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+
+from tests import copycheck
 
 from draaiboek.api import check_folder, load_pack, resolver_for
 from draaiboek.catalog import Catalog
@@ -22,12 +22,6 @@ PACK_DIR = ROOT / "content_packs" / "draaiboek_pack_lvb_coaching" / "pack"
 GUIDELINE = "leidraad-lvb"
 
 
-def _copycheck() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("copycheck", ROOT / "tests" / "copycheck.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
@@ -206,7 +200,6 @@ def test_meter_covers_the_four_domains_roles_and_outcomes(pack: Pack, training: 
 
 
 def test_no_twelve_word_run_is_copied_from_either_seed(pack: Pack) -> None:
-    copycheck = _copycheck()
     seeds = [copycheck.SEEDS / "000-coaching-on-the-job-lvb.txt", copycheck.SEEDS / "003-persoonsgerichte-zorg-lvb.txt"]
     assert all(seed.exists() for seed in seeds)
     # Addresses of the cited tools are quoted, not written: the SCIL product URL spells out its title.

@@ -8,14 +8,14 @@ thesis, a clean check, a handbook that shows it all, and no copied sentences.
 
 from __future__ import annotations
 
-import importlib.util
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+
+from tests import copycheck
 
 from draaiboek.api import check_folder, load_pack, resolver_for
 from draaiboek.catalog import Catalog
@@ -28,12 +28,6 @@ THESIS = "thesis"
 SEED = "004-scholing-samenwerking-naasten.txt"
 
 
-def _copycheck() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("copycheck", ROOT / "tests" / "copycheck.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
@@ -270,7 +264,6 @@ def test_thesis_is_cited_with_attribution_and_its_condition(pack: Pack) -> None:
 
 
 def test_no_twelve_word_run_is_copied_from_the_thesis(pack: Pack) -> None:
-    copycheck = _copycheck()
     seed = copycheck.SEEDS / SEED
     assert seed.exists()
     # The working title of the thesis is cited, not written.
@@ -279,7 +272,6 @@ def test_no_twelve_word_run_is_copied_from_the_thesis(pack: Pack) -> None:
 
 
 def test_no_respondent_organisations_or_contact_persons_in_the_content(pack: Pack) -> None:
-    copycheck = _copycheck()
     texts = [text for path, text in copycheck.iter_texts(pack) if not path.startswith("$.sources")
              and not path.startswith("$.attribution") and "literature" not in path]
     names = ("Lentis", "VNN", "Accare", "BuurtzorgT", "GGD", "Tinten", "InBegrepen", "KOPPeling",

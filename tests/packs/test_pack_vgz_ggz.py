@@ -4,13 +4,13 @@ sessions fit their durations, the intervision format is reused from lvb-coaching
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+
+from tests import copycheck
 
 from draaiboek.api import check_folder, load_pack, open_training
 from draaiboek.catalog import Catalog
@@ -26,15 +26,9 @@ REPORT = "trimbos-2022"
 STUDY_TITLE = "Verbetering van de kennisinfrastructuur voor bewoners van vgz instellingen met psychiatrische problematiek"
 
 
-def _copycheck() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("copycheck", ROOT / "tests" / "copycheck.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
-SEED: Path = _copycheck().SEEDS / "002-kennisdeling-vgz-ggz.txt"
+SEED: Path = copycheck.SEEDS / "002-kennisdeling-vgz-ggz.txt"
 
 
 @pytest.fixture(scope="module")
@@ -295,7 +289,6 @@ def test_handouts_summarise_factors_and_warn_that_signals_are_not_a_diagnosis(tr
 
 
 def test_no_twelve_word_run_is_copied_from_the_report(pack: Pack) -> None:
-    copycheck = _copycheck()
     assert copycheck.shared_runs(copycheck.iter_texts(pack), [SEED], exceptions=[STUDY_TITLE]) == []
 
 

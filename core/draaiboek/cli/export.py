@@ -46,7 +46,7 @@ def _export_command(entry: ExporterEntry) -> click.Command:
         from draaiboek.api import open_training
 
         pack, training, resolver = open_training(ref, state.catalog)
-        for path in run_exporter(entry, pack, training, resolver, output, options):
+        for path in run_exporter(entry, pack, training, resolver, output, {**options, "force": force}):
             click.echo(f"wrote {path}")
 
     params: list[click.Parameter] = [
@@ -119,7 +119,7 @@ def build(state: AppState, refs: tuple[str, ...], out_dir: Path, only: tuple[str
     for entry, pack, training, resolver, path, options in plan:
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            for written in run_exporter(entry, pack, training, resolver, path, options):
+            for written in run_exporter(entry, pack, training, resolver, path, {**options, "force": force}):
                 click.echo(f"wrote {written}")
         except ExportNotApplicable as exc:
             click.echo(f"skipped {entry.exporter.name} for {pack.id}/{training.id}: {exc}")

@@ -87,6 +87,8 @@ class Meter:
     action_plan: list[Prompt] = field(factory=list)
     tips: list[Markdown] = field(factory=list)
     roles: list[str] = field(factory=list, metadata=doc("Roles that statements may be tagged with."))
+    version: str | None = field(default=None, metadata=doc("Change it when statements change, so old filled-in "
+                                                             "meters are recognised as another version."))
     basis: list[SourceRef] = field(factory=list)
 
 
