@@ -123,4 +123,29 @@ def paginate(paras: list[Para], box: Box) -> list[list[Para]]:
             carried = [page.pop()] if page[-1].heading and len(page) > 1 else []
             pages.append(carried)
             queue.insert(0, para)
-    return [page for page in pages if page] or [[]]
+    return absorb_widow([page for page in pages if page], box) or [[]]
+
+
+#: How far the estimate may be exceeded to keep a widow on its page; estimates leave 20-30% room in the real box.
+WIDOW_SLACK = 1.15
+
+
+def absorb_widow(pages: list[list[Para]], box: Box) -> list[list[Para]]:
+    """A last page holding a line or two is folded back into the page before, when that stays within the
+    slack of the cautious size estimate: a '(vervolg)' slide with one word helps nobody."""
+    if len(pages) < 2:
+        return pages
+    *rest, before, tail = pages
+    usable = box.height - 2 * 3.6
+    if text_height(tail, box) > 0.2 * usable or text_height(before + tail, box) > WIDOW_SLACK * usable:
+        return pages
+    if _continues(before[-1], tail[0]):
+        whole = _join(_words(before[-1]) + _words(tail[0]), before[-1], before[-1].bullet != "none")
+        return [*rest, [*before[:-1], whole, *tail[1:]]]
+    return [*rest, before + tail]
+
+
+def _continues(head: Para, rest: Para) -> bool:
+    """Whether ``rest`` is the tail :func:`split_to_fit` cut from ``head`` in mid-sentence."""
+    return (rest.bullet == "none" and not rest.heading and rest.level == head.level
+            and not head.text.rstrip().endswith((".", "!", "?", ":", ";")))
