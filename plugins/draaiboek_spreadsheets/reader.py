@@ -54,9 +54,18 @@ def read_meter(path: Path) -> Response:
     return _response(path, info, keys, rows)
 
 
+#: The metadata sheet holds a row per statement and moment; far more rows means it is not ours.
+MAX_METADATA_ROWS = 5000
+
+
 def _rows(ws: Any) -> list[tuple[Any, ...]]:
     ws.reset_dimensions()  # read_only trusts the stored dimension, which other programs may get wrong
-    return [tuple(row) for row in ws.iter_rows(values_only=True)]
+    rows = []
+    for row in ws.iter_rows(max_row=MAX_METADATA_ROWS + 1, values_only=True):
+        rows.append(tuple(row))
+    if len(rows) > MAX_METADATA_ROWS:
+        raise _Damaged(f"more than {MAX_METADATA_ROWS} rows")
+    return rows
 
 
 def parse_metadata(rows: Iterable[tuple[Any, ...]]) -> tuple[MeterInfo, dict[str, Any]]:
@@ -119,6 +128,7 @@ def _response(path: Path, info: MeterInfo, keys: dict[str, Any], rows: dict[int,
     by_choice.update({label.strip().lower(): value for value, label, _ in keys["_scale"] if label.strip()})
     response = Response(path, participant, info)
     bad: list[str] = []
+    formulas: list[str] = []
     sheet = keys["sheet"]
     for moment_id, _label, column in keys["_moments"]:
         scores: dict[str, int] = {}
@@ -127,7 +137,9 @@ def _response(path: Path, info: MeterInfo, keys: dict[str, Any], rows: dict[int,
             if raw is None or (isinstance(raw, str) and not raw.strip()):
                 continue
             value = _score(raw, by_choice)
-            if value is None or value not in info.scale_values:
+            if isinstance(raw, str) and raw.startswith("="):
+                formulas.append(f"{sheet}!{_letter(column)}{row}")
+            elif value is None or value not in info.scale_values:
                 bad.append(f"{sheet}!{_letter(column)}{row}={raw!r}")
             else:
                 scores[statement_id] = value
@@ -135,6 +147,10 @@ def _response(path: Path, info: MeterInfo, keys: dict[str, Any], rows: dict[int,
             response.scores[moment_id] = scores
             if len(scores) < len(info.statements):
                 response.blanks[moment_id] = len(info.statements) - len(scores)
+    if formulas:
+        more = f" and {len(formulas) - 3} more" if len(formulas) > 3 else ""
+        raise InputFileError(f"{path}: a formula where a score belongs ({', '.join(formulas[:3])}{more}); "
+                             "choose a score from the list")
     if bad:
         more = f" and {len(bad) - 3} more" if len(bad) > 3 else ""
         low, high = min(info.scale_values), max(info.scale_values)
