@@ -4,8 +4,6 @@ Plugins import :data:`hookimpl` to implement the hooks in :mod:`draaiboek.hooksp
 Importing this package is cheap on purpose: no plugin, YAML parser or exporter library is loaded here.
 """
 
-from importlib.metadata import PackageNotFoundError, version
-
 import pluggy
 
 PROJECT = "draaiboek"
@@ -13,9 +11,16 @@ PROJECT = "draaiboek"
 #: Marker for hook implementations: ``@draaiboek.hookimpl``.
 hookimpl = pluggy.HookimplMarker(PROJECT)
 
-try:
-    __version__ = version(PROJECT)
-except PackageNotFoundError:  # running from a checkout without installing
-    __version__ = "0.0.0"
+
+def __getattr__(name: str) -> str:
+    # Read the version only when asked: package metadata parsing costs start-up time.
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version(PROJECT)
+        except PackageNotFoundError:  # running from a checkout without installing
+            return "0.0.0"
+    raise AttributeError(name)
 
 __all__ = ["PROJECT", "__version__", "hookimpl"]

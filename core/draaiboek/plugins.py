@@ -40,11 +40,16 @@ class PluginHost:
     """A plugin manager plus what went wrong while loading it, and which distribution each plugin came from."""
 
     manager: pluggy.PluginManager
-    distributions: dict[str, str] = field(default_factory=dict)
+    entry_points: dict[str, EntryPoint] = field(default_factory=dict)
     problems: list[PluginProblem] = field(default_factory=list)
 
     def distribution(self, plugin_name: str) -> str:
-        return self.distributions.get(plugin_name, "registered in code")
+        """'name version' of the distribution a plugin came from (read only when asked: it is slow)."""
+        ep = self.entry_points.get(plugin_name)
+        if ep is None:
+            return "registered in code"
+        dist = ep.dist
+        return f"{dist.name} {dist.version}" if dist is not None else "unknown distribution"
 
     def report(self, plugin_name: str, message: str) -> None:
         self.problems.append(PluginProblem(plugin_name, self.distribution(plugin_name), message))
@@ -97,8 +102,7 @@ def get_plugin_manager(
     if load_entrypoints:
         # Entry points come in no defined order: sort by name so plugins always load the same way.
         for ep in sorted(entry_point_source(), key=lambda ep: ep.name):
-            dist = ep.dist
-            host.distributions[ep.name] = f"{dist.name} {dist.version}" if dist is not None else "unknown distribution"
+            host.entry_points.setdefault(ep.name, ep)
             plugins.append((ep.name, ep.load))
     plugins.extend((name, (lambda obj=obj: obj)) for name, obj in extra_plugins)
     for name, load in plugins:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import click
-from draaiboek import __version__
 from draaiboek.errors import DraaiboekError
 
 if TYPE_CHECKING:
@@ -68,6 +67,6 @@ def make_root() -> click.Group:
     decorated = click.pass_context(_root)
     decorated = click.option("--disable-plugin", "disabled", multiple=True, metavar="NAME",
                              help="Leave a plugin out (repeatable; also DRAAIBOEK_DISABLE_PLUGINS=a,b).")(decorated)
-    decorated = click.version_option(__version__, prog_name="draaiboek")(decorated)
+    decorated = click.version_option(package_name="draaiboek", prog_name="draaiboek")(decorated)
     return click.group("draaiboek", cls=DraaiboekGroup,
                        context_settings={"help_option_names": ["-h", "--help"]})(decorated)
