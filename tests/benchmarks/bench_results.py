@@ -1,6 +1,6 @@
 """Benchmark `draaiboek results`: generate 500 filled meters, time the run over 100 and over 500 files.
 
-    .venv/bin/python benchmarks/bench_results.py [--keep DIR]
+    .venv/bin/python tests/benchmarks/bench_results.py [--keep DIR]
 
 The cost must grow linearly (ratio of about 5). Peak memory is measured with tracemalloc (Python heap)
 and ru_maxrss (whole process). Filling uses openpyxl as a participant's spreadsheet program would.
@@ -18,7 +18,7 @@ import time
 import tracemalloc
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT / "core"), str(ROOT / "plugins"), str(ROOT / "tests" / "spreadsheets")]
 
 from xlsx_models import make_pack  # noqa: E402

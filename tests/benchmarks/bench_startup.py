@@ -1,6 +1,6 @@
 """How much slower is ``draaiboek --help`` than ``python -c "import click"``? Aim: under 2x.
 
-Run: .venv/bin/python benchmarks/bench_startup.py [runs]
+Run: .venv/bin/python tests/benchmarks/bench_startup.py [runs]
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Benchmark the slides exporter: every deck of every bundled pack, against python-pptx's own saving cost.
 
-    .venv/bin/python benchmarks/bench_slides.py [--keep DIR]
+    .venv/bin/python tests/benchmarks/bench_slides.py [--keep DIR]
 
 Ours: what ``draaiboek build --exporter slides`` does for each deck (open the template, plan, render,
 write atomically), one deck per session of every training of every bundled pack, loading excluded.
@@ -17,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT / "core"), str(ROOT / "plugins")]
 
 from draaiboek.api import open_pack  # noqa: E402

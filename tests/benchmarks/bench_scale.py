@@ -1,6 +1,6 @@
 """Time and peak memory of check, show and every exporter as a synthetic pack grows tenfold twice.
 
-Run: .venv/bin/python benchmarks/bench_scale.py [--factors 1,10,100] [--exporters handbook,slides,...]
+Run: .venv/bin/python tests/benchmarks/bench_scale.py [--factors 1,10,100] [--exporters handbook,slides,...]
 
 Factor f means f trainings x 10 sessions x 10 agenda items (f=100: 100 trainings, 1,000 sessions,
 10,000 agenda items). Linear growth shows as a ratio of about 10 between columns. Each step runs as its own
@@ -15,7 +15,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from tests.synth import write_pack  # noqa: E402  (the generator lives with the tests)
