@@ -51,9 +51,10 @@ LABELS: dict[str, dict[str, str]] = {
 }
 
 
-def label(key: str, language: str) -> str:
-    """The label for ``key`` in ``language`` ('nl', 'nl-NL', 'en'...), falling back to English, then the key."""
-    entry = LABELS.get(key)
+def label(key: str, language: str, own: dict[str, dict[str, str]] | None = None) -> str:
+    """The label for ``key`` in ``language`` ('nl', 'nl-NL', 'en'...): from an exporter's ``own`` table first,
+    then the common labels; English when the language has none, the key when nothing has it."""
+    entry = (own or {}).get(key) or LABELS.get(key)
     if entry is None:
         return key
     base = language.split("-")[0].lower()

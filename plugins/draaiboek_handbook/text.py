@@ -63,10 +63,8 @@ LABELS: dict[str, dict[str, str]] = {
 
 
 def t(key: str, language: str) -> str:
-    entry = LABELS.get(key)
-    if entry is None:
-        return core_label(key, language)
-    return entry.get(language.split("-")[0].lower()) or entry["en"]
+    """A handbook label: this plugin's table first, then the common labels."""
+    return core_label(key, language, LABELS)
 
 
 def block(text: str | None) -> str:

@@ -45,8 +45,5 @@ SLIDE_LABELS: dict[str, dict[str, str]] = {
 
 
 def text(key: str, language: str) -> str:
-    """A deck label: the plugin's own table first, then :func:`draaiboek.labels.label`."""
-    entry = SLIDE_LABELS.get(key)
-    if entry is None:
-        return core_label(key, language)
-    return entry.get(language.split("-")[0].lower()) or entry["en"]
+    """A deck label: the plugin's own table first, then the common labels."""
+    return core_label(key, language, SLIDE_LABELS)
