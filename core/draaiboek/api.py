@@ -10,7 +10,6 @@ from draaiboek.catalog import Catalog
 from draaiboek.checks import run_checks
 from draaiboek.diagnostics import Diagnostic, errors
 from draaiboek.errors import PackError
-from draaiboek.loader import LoadResult, load_folder
 from draaiboek.model import Pack, Training
 from draaiboek.refs import Resolver
 
@@ -48,7 +47,7 @@ def pack_folder(ref: str, catalog: Catalog) -> tuple[Path, str | None]:
 
 
 def check_folder(folder: Path, catalog: Catalog) -> CheckedPack:
-    result: LoadResult = catalog.load(folder) if folder.exists() else load_folder(folder)
+    result = catalog.load(folder)
     if result.pack is None or result.source_map is None:
         return CheckedPack(folder, None, result.diagnostics, None)
     resolver = resolver_for(result.pack, catalog)

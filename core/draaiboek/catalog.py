@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -57,10 +59,8 @@ class Catalog:
 
     def _collect_packs(self) -> dict[str, PackEntry]:
         found: dict[str, PackEntry] = {}
-        current: list[str] = []
 
-        def register(folder: Any) -> None:
-            plugin = current[0]
+        def register(plugin: str, folder: Any) -> None:
             path = Path(str(folder))
             if not (path / PACK_FILE).is_file():
                 self.host.report(plugin, f"registered a pack folder without {PACK_FILE}: {path}")
@@ -76,15 +76,13 @@ class Catalog:
                 return
             found[pack_id] = PackEntry(pack_id, path, plugin)
 
-        self._call_per_plugin("register_content_packs", register, current)
+        self._call_each("register_content_packs", register)
         return dict(sorted(found.items()))
 
     def _collect_exporters(self) -> dict[str, ExporterEntry]:
         found: dict[str, ExporterEntry] = {}
-        current: list[str] = []
 
-        def register(exporter: Any) -> None:
-            plugin = current[0]
+        def register(plugin: str, exporter: Any) -> None:
             if not isinstance(exporter, Exporter):
                 self.host.report(plugin, f"registered {type(exporter).__name__} as an exporter; "
                                  "register a draaiboek.exporters.Exporter")
@@ -98,20 +96,12 @@ class Catalog:
                 return
             found[exporter.name] = ExporterEntry(exporter, plugin)
 
-        self._call_per_plugin("register_exporters", register, current)
+        self._call_each("register_exporters", register)
         return dict(sorted(found.items()))
 
-    def _call_per_plugin(self, hook_name: str, register: Any, current: list[str]) -> None:
-        # Calling plugin by plugin lets `register` know who is registering, for its messages.
-        for name in self.host.plugin_names():
-            if hook_name not in self.host.hook_names(name):
-                continue
-            current[:] = [name]
-            plugin = self.host.manager.get_plugin(name)
-            try:
-                getattr(plugin, hook_name)(register=register)
-            except Exception as exc:  # a plugin's bug must not take the others down
-                self.host.report(name, f"failed in {hook_name}: {type(exc).__name__}: {' '.join(str(exc).split())}")
+    def _call_each(self, hook_name: str, register: Callable[[str, Any], None]) -> None:
+        # Each plugin gets a `register` bound to its name, so messages can say who registered what.
+        self.host.call_each(hook_name, kwargs_for=lambda plugin: {"register": partial(register, plugin)})
 
     def load(self, folder: Path) -> LoadResult:
         """Load (once) the pack in a folder."""

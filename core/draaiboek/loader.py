@@ -8,7 +8,7 @@ from typing import Any
 
 from attrs import define, field
 
-from draaiboek.converter import FieldError, iter_problems, structure_pack
+from draaiboek.converter import iter_problems, structure_pack
 from draaiboek.diagnostics import Diagnostic
 from draaiboek.model import Pack
 from draaiboek.yamlsource import PathKey, YamlDocument, format_path, read_yaml
@@ -127,7 +127,7 @@ def load_folder(folder: Path) -> LoadResult:
         return LoadResult(folder, None, problems, source_map)
     try:
         pack = structure_pack(merged)
-    except (FieldError, Exception) as exc:  # cattrs raises an exception group holding every problem
+    except Exception as exc:  # cattrs raises an exception group holding every problem; FieldError alone
         for path, message, hint in iter_problems(exc):
             problems.append(source_map.diagnostic("error", "FIELD001", message, path, hint))
         return LoadResult(folder, None, problems, source_map)

@@ -57,13 +57,19 @@ class PluginHost:
     def plugin_names(self) -> list[str]:
         return sorted(name for name, plugin in self.manager.list_name_plugin() if plugin is not None)
 
-    def call_each(self, hook_name: str, **kwargs: Any) -> None:
+    def call_each(self, hook_name: str, kwargs_for: Callable[[str], dict[str, Any]] | None = None,
+                  **kwargs: Any) -> None:
         """Call a hook's implementations one by one, in plugin-name order, so one that raises
-        is reported and the others still run."""
+        is reported and the others still run.
+
+        :param kwargs_for: arguments per plugin name (e.g. a ``register`` that knows who registers);
+            otherwise every plugin gets ``kwargs``.
+        """
         caller = getattr(self.manager.hook, hook_name)
         for impl in sorted(caller.get_hookimpls(), key=lambda i: i.plugin_name):
+            arguments = kwargs_for(impl.plugin_name) if kwargs_for else kwargs
             try:
-                impl.function(**{name: kwargs[name] for name in impl.argnames})
+                impl.function(**{name: arguments[name] for name in impl.argnames})
             except Exception as exc:  # a plugin's bug must not take the tool down
                 self.report(impl.plugin_name, f"failed in {hook_name}: {_summary(exc)}")
 

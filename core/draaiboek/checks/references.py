@@ -100,10 +100,8 @@ def check_references(pack: Pack, resolver: Resolver) -> Iterator[Finding]:
         for s, session in enumerate(training.sessions):
             sp: Path = (*tp, "sessions", s)
             for p, prep in enumerate(session.preparation):
-                for i, ref in enumerate(prep.refs):
-                    found = resolver.lookup(ref)
-                    if found is None:
-                        yield from r(ref, (object,), "reference", (*sp, "preparation", p, "refs", i))
+                for i, ref in enumerate(prep.refs):  # any kind will do: literature, handouts, instruments
+                    yield from r(ref, (object,), "reference", (*sp, "preparation", p, "refs", i))
             for h, homework in enumerate(session.homework):
                 if homework.due and training.session(homework.due) is None:
                     yield from r(homework.due, (Session,), "session", (*sp, "homework", h, "due"), True)
