@@ -72,9 +72,9 @@ def _allowed(schema: dict[str, Any]) -> str:
 
 
 def _default(cls: type, name: str) -> str:
-    default = attrs.fields_dict(cls)[name].default
+    default: Any = attrs.fields_dict(cls)[name].default
     if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-        value = default.factory()  # type: ignore[attr-defined]
+        value = default.factory()
         if value == []:
             return "empty list"
         if isinstance(value, list):

@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from draaiboek import hookspecs
 from draaiboek.api import check_folder
 from draaiboek.catalog import Catalog
@@ -62,7 +61,7 @@ def test_ci_runs_the_readme_test_command() -> None:
 
 GUIDES = [ROOT / "content_packs" / "README.md", *sorted((ROOT / "examples").glob("*/README.md")),
           ROOT / "plugins" / "README.md", ROOT / "README.md"]
-YAML_BLOCK = re.compile(r"^```ya?ml\n(.*?)^```", re.S | re.M)
+YAML_BLOCK = re.compile(r"^```ya?ml\n(.*?)^```", re.DOTALL | re.MULTILINE)
 
 
 def yaml_blocks(path: Path) -> list[str]:
