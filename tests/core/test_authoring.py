@@ -50,3 +50,10 @@ def test_guide_links_to_the_reference_not_to_python() -> None:
     guide = (ROOT / "content_packs" / "README.md").read_text(encoding="utf-8")
     assert "(FORMAT.md)" in guide
     assert "core/draaiboek/model" not in guide
+
+
+def test_did_you_mean_never_suggests_the_wrong_id_itself() -> None:
+    from draaiboek.checks.references import did_you_mean
+
+    assert did_you_mean("wf terugblik", ["wf terugblik", "wf-terugblik"]) == "did you mean 'wf-terugblik'?"
+    assert did_you_mean("wf terugblik", ["wf terugblik"]) is None
