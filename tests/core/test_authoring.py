@@ -4,12 +4,47 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from draaiboek.fieldref import REGENERATE, field_reference
 from draaiboek.schema import pack_schema
+from draaiboek.yamlsource import read_yaml
 
 from tests.support import ROOT, RunCli
 
 FORMAT = ROOT / "content_packs" / "FORMAT.md"
+
+PACK_YAML = """\
+id: proef
+title: Proef
+language: nl
+version: "1"
+authors: [test]
+licence: CC BY 4.0
+"""
+
+TRAINING_YAML = """\
+trainings:
+  - id: t
+    title: Training
+    audience:
+      participants: iedereen
+    sessions:
+      - id: s1
+        title: Sessie
+        duration: 60
+        learning_outcomes:
+          - {id: lo1, text: De deelnemer kan iets.}
+        agenda:
+          - title: Oefenen
+            outcomes: [lo1]
+            work_format: wf
+            steps:
+              - {title: Uitleg, minutes: 45}
+          - {title: Pauze, kind: break, minutes: 15}
+work_formats:
+  - {id: wf, name: Oefening}
+"""
 
 
 def test_format_md_is_up_to_date() -> None:
@@ -57,3 +92,49 @@ def test_did_you_mean_never_suggests_the_wrong_id_itself() -> None:
 
     assert did_you_mean("wf terugblik", ["wf terugblik", "wf-terugblik"]) == "did you mean 'wf-terugblik'?"
     assert did_you_mean("wf terugblik", ["wf terugblik"]) is None
+
+
+YAML_MISTAKES = [
+    # (file text, expected line, words in the message, words in the hint)
+    ("a:\n  - {id: nu, text: Waar sta ik nu?}\n", 2, "column 34: a '?' in unquoted text", "put the text in quotes"),
+    ("a:\n  title: Module 1: de basis\n", 2, "a ': ' inside unquoted text", 'title: "Module 1: de basis"'),
+    ("a: {text: stap #1, b: 2}\nc: 3\n", 1, "' #' starts a comment", "quotes"),
+    ("a:\n\tb: 1\n", 2, "column 1: a tab character in the indentation", "replace the tab with spaces"),
+    ("a:\n  b:\t1\n", 2, "a tab character", "replace the tab"),
+    ("a:\n  title: X\n    description: y\n", 3, "indented further than the line above (2: 'title: X')",
+     "indented too far?"),
+    ("a:\n  - title: X\n    minutes: 3\n   description: y\n", 4, "above it is line 3: 'minutes: 3'",
+     "indented too little? indent it 4 spaces"),
+    ("a:\n  - {title: Pauze, kind: break\n  - {title: x}\n", 2, "does not close its '{'", "add '}'"),
+    ("a: [1, 2\nb: 3\n", 1, "does not close its '['", "add ']'"),
+    ('a: "abc\nb: 2\n', 1, "a quote is opened here and never closed", "close the quote"),
+    ("items:\n  - id: a\n  -id: c\n", 3, "a '-' without a space", "'- '"),
+]
+
+
+@pytest.mark.parametrize(("text", "line", "message", "hint"), YAML_MISTAKES)
+def test_yaml_mistakes_are_explained_in_plain_words_on_the_right_line(
+        tmp_path: Path, text: str, line: int, message: str, hint: str) -> None:
+    path = tmp_path / "training.yaml"
+    path.write_text(text, encoding="utf-8")
+    [problem] = read_yaml(path, "training.yaml").problems
+    assert problem.code == "YAML001" and problem.line == line
+    assert message in problem.message and hint in (problem.hint or "")
+    assert "(YAML reader: " in (problem.hint or ""), "the parser's own words stay, for experts"
+
+
+def test_unknown_field_that_belongs_one_level_up_or_down_says_so(tmp_path: Path) -> None:
+    from draaiboek.loader import load_folder
+
+    (tmp_path / "pack.yaml").write_text(PACK_YAML, encoding="utf-8")
+    (tmp_path / "training.yaml").write_text(
+        TRAINING_YAML.replace("              - {title: Uitleg, minutes: 45}",
+                              "              - title: Uitleg\n                minutes: 45\n"
+                              "                assignment: Doe het.")
+        .replace("work_formats:", "        description: te weinig ingesprongen\nwork_formats:"), encoding="utf-8")
+    found = {d.path: d for d in load_folder(tmp_path).diagnostics}
+    too_far = found["trainings[0].sessions[0].agenda[0].steps[0].assignment"]
+    assert too_far.hint == "'assignment' is a field one level up: indented too far?"
+    assert too_far.line == 19
+    too_little = found["trainings[0].sessions[0].description"]
+    assert too_little.hint is not None and "indented too little?" in too_little.hint
