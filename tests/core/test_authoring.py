@@ -138,3 +138,37 @@ def test_unknown_field_that_belongs_one_level_up_or_down_says_so(tmp_path: Path)
     assert too_far.line == 19
     too_little = found["trainings[0].sessions[0].description"]
     assert too_little.hint is not None and "indented too little?" in too_little.hint
+
+
+def test_check_reports_four_kinds_of_mistakes_in_three_files_in_one_run(run_cli: RunCli, tmp_path: Path) -> None:
+    """A YAML error, a field error, an unknown reference and a timing error: one run shows them all."""
+    (tmp_path / "pack.yaml").write_text(PACK_YAML, encoding="utf-8")
+    (tmp_path / "training.yaml").write_text(
+        TRAINING_YAML.split("work_formats:")[0]
+        .replace("duration: 60", "duration: 90")  # TIME001: the agenda takes 60
+        .replace("            work_format: wf\n", "            work_format: wf\n            cases: [casus]\n")
+        .replace("{title: Pauze, kind: break, minutes: 15}",
+                 "{title: Pauze, kind: break, minutes: 15}\n          - {title: Terugblik, minutes: 5, "
+                 "work_format: wf-reflecte}"), encoding="utf-8")
+    (tmp_path / "werkvormen.yaml").write_text(
+        "work_formats:\n  - id: wf\n    name: Oefening\n    beschrijving: Zo gaat het.\n"  # FIELD001
+        "  - {id: wf-reflectie, name: Reflectie}\n", encoding="utf-8")
+    (tmp_path / "casus.yaml").write_text(
+        "cases:\n  - id: casus\n    title: Johan\n    layers:\n"
+        "      - {id: l1, title: Vraag, text: Wat wil Johan?}\n", encoding="utf-8")  # YAML001
+    result = run_cli("check", str(tmp_path))
+    lines = result.output.splitlines()
+    codes = {line.split(" ")[2].rstrip(":") for line in lines[:-1]}
+    assert {"YAML001", "FIELD001", "REF001", "TIME001"} <= codes, result.output
+    ref = next(line for line in lines if "REF001" in line)
+    assert "wf-reflecte" in ref and "training.yaml:" in ref
+    assert "did you mean 'wf-reflectie'?" in ref
+    assert not any("unknown case 'casus'" in line or "unknown work format 'wf'" in line for line in lines), \
+        "what sits in a broken file is not reported as unknown"
+    assert any(line.startswith(f"{tmp_path.name}/casus.yaml:5: error YAML001") or "casus.yaml:5: error YAML001"
+               in line for line in lines)
+    assert "werkvormen.yaml:4: error FIELD001: unknown field 'beschrijving'" in result.output
+    assert lines[-1].startswith("proef: FAILED (")
+    assert "not checked further: " in lines[-1] and "casus.yaml (cannot be read)" in lines[-1]
+    assert "work format 'wf' (field errors)" in lines[-1]
+    assert result.exit_code == 1
