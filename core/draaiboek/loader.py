@@ -90,6 +90,8 @@ def _merge(pack_doc: YamlDocument, others: list[YamlDocument], problems: list[Di
     for doc in [pack_doc, *others]:
         if doc.data is None or doc.problems:  # a file that did not read cleanly adds only its own errors
             continue
+        if doc is pack_doc and not isinstance(doc.data, dict):
+            continue  # PACK002 above says it
         if not isinstance(doc.data, dict):
             problems.append(Diagnostic("error", "PACK003", "file must be a mapping with keys such as 'trainings:'",
                                        doc.file, 1))
@@ -128,6 +130,7 @@ def load_folder(folder: Path) -> LoadResult:
     pack_doc = next((d for d, p in zip(docs, files) if p == folder / PACK_FILE), None) or read_yaml(folder / PACK_FILE)
     others = [d for d, p in zip(docs, files) if p != folder / PACK_FILE]
     merged, source_map = _merge(pack_doc, others, problems)
+    _note_unmerged([pack_doc, *others], gaps)
     if any(p.is_error for p in pack_doc.problems) or not isinstance(pack_doc.data, dict):
         _stand_in_header(merged, pack_doc, folder, gaps)
     try:
@@ -146,6 +149,21 @@ def _note_unreadable(doc: YamlDocument, path: Path, gaps: Gaps) -> None:
     if any(p.is_error for p in doc.problems):
         gaps.skipped.append(f"{doc.file} (cannot be read)")
         gaps.ids |= ids_in(doc.data) if doc.data is not None else ids_in_text(path)
+
+
+def _note_unmerged(docs: list[YamlDocument], gaps: Gaps) -> None:
+    """Parts _merge refused (PACK003-005): their ids are not 'unknown' to the checks on the rest."""
+    for doc in docs:
+        if doc.data is None or doc.problems:
+            continue
+        if not isinstance(doc.data, dict):
+            gaps.skipped.append(f"{doc.file} (not a mapping)")
+            gaps.ids |= ids_in(doc.data)
+            continue
+        for key, value in doc.data.items():
+            if (key in COLLECTIONS and not isinstance(value, list)) or (key not in COLLECTIONS and doc is not docs[0]):
+                gaps.skipped.append(f"'{key}' in {doc.file}")
+                gaps.ids |= ids_in(value)
 
 
 def _stand_in_header(merged: dict[str, Any], pack_doc: YamlDocument, folder: Path, gaps: Gaps) -> None:
