@@ -7,7 +7,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from draaiboek.checks.codes import CODES
 from draaiboek.loader import MAX_FILES
 
