@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from draaiboek.fieldref import REGENERATE, field_reference
 from draaiboek.schema import pack_schema
 from draaiboek.yamlsource import read_yaml
@@ -172,3 +171,28 @@ def test_check_reports_four_kinds_of_mistakes_in_three_files_in_one_run(run_cli:
     assert "not checked further: " in lines[-1] and "casus.yaml (cannot be read)" in lines[-1]
     assert "work format 'wf' (field errors)" in lines[-1]
     assert result.exit_code == 1
+
+
+def test_new_scaffolds_every_main_element_commented_and_it_checks_clean(run_cli: RunCli, tmp_path: Path) -> None:
+    from draaiboek.api import check_folder
+    from draaiboek.catalog import Catalog
+
+    assert run_cli("new", "proef", "--dir", str(tmp_path)).exit_code == 0
+    folder = tmp_path / "draaiboek-pack-proef" / "draaiboek_pack_proef" / "pack"
+    result = run_cli("check", str(folder))
+    assert result.output.splitlines() == ["proef: ok (0 errors, 0 warnings, 0 accepted)"]
+    checked = check_folder(folder, Catalog.from_environment())
+    pack = checked.pack
+    assert pack is not None and checked.ok
+    [training] = pack.trainings
+    assert len(training.sessions) == 2 and training.start is not None
+    [case] = pack.cases
+    assert len(case.layers) == 2 and case.role_cards and any(layer.reveal for layer in case.layers)
+    [work_format] = pack.work_formats
+    assert work_format.variants and all(step.minutes for step in work_format.steps)
+    [meter] = pack.meters
+    assert all(point.label for point in meter.scale.points) and len(meter.scale.points) >= 2
+    assert [q.kind for q in pack.questionnaires] == ["evaluation"]
+    for path in folder.glob("*.yaml"):
+        lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        assert lines[1].startswith("# ") and sum("#" in line for line in lines) >= 4, f"{path.name} explains itself"
