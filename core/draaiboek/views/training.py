@@ -197,7 +197,7 @@ class TrainingView:
 
     def layers_for_card(self, card: RoleCard, case: Case, at: Moment) -> list[CaseLayer]:
         """What the player of a role card may know at ``at``: layers for the card's audiences, not the trainers'."""
-        audiences = [a for a in card.audience if a != "trainers"] or [card.played_by]
+        audiences: list[Audience] = [a for a in card.audience if a != "trainers"] or [card.played_by]
         return self.visible_to_any(case, audiences, at)
 
     @staticmethod
