@@ -152,7 +152,8 @@ def test_check_reports_nothing() -> None:
 
 
 def test_every_element_refers_to_a_section_of_the_report(pack: Pack, training: Training) -> None:
-    assert [s.id for s in pack.sources] == [REPORT]
+    assert [s.id for s in pack.sources] == [REPORT, "redactie"]
+    assert pack.sources[1].kind == "redactie" and "Geen bronfeit" in (pack.sources[1].note or "")
     source = pack.sources[0]
     assert source.publisher == "Trimbos-instituut" and source.year == 2022
     assert source.attribution and "Trimbos-instituut (2022)" in source.attribution
@@ -160,6 +161,8 @@ def test_every_element_refers_to_a_section_of_the_report(pack: Pack, training: T
     assert len(elements) > 100
     for what, basis in elements:
         assert_points_into_report(basis, what)
+        # An editorial addition says what the editors added and why.
+        assert all(ref.note for ref in basis if ref.source == "redactie"), what
 
 
 def test_every_outcome_is_taught_and_measured(pack: Pack, training: Training) -> None:
