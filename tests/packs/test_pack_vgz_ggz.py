@@ -9,14 +9,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-from tests import copycheck
-
 from draaiboek.api import check_folder, load_pack, open_training
 from draaiboek.catalog import Catalog
 from draaiboek.model import Duration, Pack, SourceRef, Training
 from draaiboek.refs import Resolver
 
+from tests import copycheck
 from tests.support import RunCli
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -54,9 +52,7 @@ def _report_sections() -> list[tuple[str, int, int]]:
     lines = SEED.read_text(encoding="utf-8", errors="replace").splitlines()
     starts: list[tuple[str, int]] = [("Samenvatting", 1)]
     for number, line in enumerate(lines, start=1):
-        if m := re.match(r"^ (\d)\s+[A-Z]", line):
-            starts.append((m.group(1), number))
-        elif m := re.match(r"^\s*(\d\.\d)\s+[A-Z]", line):
+        if (m := re.match(r"^ (\d)\s+[A-Z]", line)) or (m := re.match(r"^\s*(\d\.\d)\s+[A-Z]", line)):
             starts.append((m.group(1), number))
         elif m := re.match(r"^ Bijlage ([IVX]+)\b", line):
             starts.append((f"Bijlage {m.group(1)}", number))
