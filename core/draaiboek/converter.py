@@ -16,7 +16,12 @@ from typing import Any, Literal, TypeVar
 import attrs
 import cattrs
 from cattrs.cols import is_sequence, list_structure_factory
-from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
 from cattrs.gen import make_dict_structure_fn
 
 from draaiboek.model import Duration, Pack, Reveal, SourceRef
@@ -87,7 +92,7 @@ def parse_clock_time(value: Any) -> time:
 
 def _source_ref(value: Any, _: type) -> SourceRef:
     if isinstance(value, str):
-        source, _, section = value.strip().partition(" ")
+        source, _sep, section = value.strip().partition(" ")
         if not source:
             raise FieldError("empty source reference; write '<source-id> <section>'")
         return SourceRef(source, section.strip() or None)
@@ -117,7 +122,8 @@ def _strict_list_factory(type_: Any, converter: cattrs.Converter) -> Callable[[A
     def structure(value: Any, cl: type) -> list[Any]:
         if not isinstance(value, list):
             raise FieldError(f"expected a list (lines starting with '- '), got {_kind(value)}")
-        return base(value, cl)
+        structured: list[Any] = base(value, cl)
+        return structured
 
     return structure
 
@@ -225,7 +231,7 @@ def iter_problems(exc: BaseException, path: PathKey = (), owner: type | None = N
         with_notes, without = exc.group_exceptions()
         inner_owner = exc.cl if isinstance(exc, ClassValidationError) else owner
         for inner, note in with_notes:
-            step = note.index if isinstance(exc, IterableValidationError) else note.name  # type: ignore[attr-defined]
+            step: str | int = note.index if isinstance(note, IterableValidationNote) else note.name
             yield from iter_problems(inner, (*path, step), inner_owner)
         for inner in without:
             yield from iter_problems(inner, path, owner)

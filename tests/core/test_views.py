@@ -6,7 +6,6 @@ from datetime import time
 from pathlib import Path
 
 import pytest
-
 from draaiboek.api import open_training
 from draaiboek.model import AgendaItem, Duration, Pack, Session, Step, Training, TrainingAudience, Variant, WorkFormat
 from draaiboek.refs import Resolver
@@ -70,7 +69,8 @@ def test_format_steps_are_used_when_the_item_has_none() -> None:
 
     fmt = WorkFormat("wf", "Estafette", steps=[FormatStep("Bereid voor.", minutes=Duration.fixed(5)),
                                                FormatStep("Speel.", title="Spelen")])
-    item = view_of(small_pack(AgendaItem("Oefenen", work_format="wf", minutes=Duration.fixed(20)), fmt)).sessions[0].items[0]
+    pack = small_pack(AgendaItem("Oefenen", work_format="wf", minutes=Duration.fixed(20)), fmt)
+    item = view_of(pack).sessions[0].items[0]
     assert item.steps_from == "work_format"
     assert [(s.title, s.text) for s in item.steps] == [(None, "Bereid voor."), ("Spelen", "Speel.")]
     assert item.steps[0].start == time(9, 0) and item.steps[1].start is None  # an untimed step has no clock time
@@ -131,9 +131,10 @@ def test_reveal_mistakes_are_located(run_cli, tmp_path: Path) -> None:  # type: 
         "      - {id: l1, title: L, text: x, reveal: {session: s1, after: casus}}\n", encoding="utf-8")
     result = run_cli("check", str(folder))
     lines = result.stdout.splitlines()
-    assert any(":20: error REVEAL002: session 's1' has no agenda item 'casuss'" in l and "did you mean 'casus'?" in l
-               for l in lines), lines
-    assert any(":21: error REVEAL001:" in l for l in lines), lines
-    assert any(":22: error REVEAL003:" in l and "'actor'" in l for l in lines), lines
-    assert any(":15: warning CASE001: case 'later' is used here before any of its layers" in l for l in lines), lines
-    assert not any("CASE001: case 'c'" in l for l in lines), lines  # layer l2 is there from the item's start
+    assert any(":20: error REVEAL002: session 's1' has no agenda item 'casuss'" in line
+               and "did you mean 'casus'?" in line for line in lines), lines
+    assert any(":21: error REVEAL001:" in line for line in lines), lines
+    assert any(":22: error REVEAL003:" in line and "'actor'" in line for line in lines), lines
+    assert any(":15: warning CASE001: case 'later' is used here before any of its layers" in line
+               for line in lines), lines
+    assert not any("CASE001: case 'c'" in line for line in lines), lines  # layer l2 is there from the item's start

@@ -49,7 +49,7 @@ def resolve(pack: Pack, resolver: Resolver, ref: str, classes: tuple[type, ...],
 def _walk(obj: object, path: Path) -> Iterator[tuple[object, Path]]:
     yield obj, path
     if attrs.has(type(obj)):
-        for f in attrs.fields(type(obj)):
+        for f in attrs.fields(type(obj)):  # type: ignore[arg-type]  # attrs.has narrows at run time, not for mypy
             value = getattr(obj, f.name)
             if isinstance(value, list):
                 for i, item in enumerate(value):

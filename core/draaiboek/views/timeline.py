@@ -9,7 +9,15 @@ from typing import TYPE_CHECKING, Literal, NamedTuple
 from attrs import frozen
 
 from draaiboek.model import (
-    AgendaItem, Case, Duration, Handout, Meter, Questionnaire, Session, Variant, WorkFormat,
+    AgendaItem,
+    Case,
+    Duration,
+    Handout,
+    Meter,
+    Questionnaire,
+    Session,
+    Variant,
+    WorkFormat,
 )
 from draaiboek.model.common import Grouping, Kind, Markdown
 
@@ -137,8 +145,12 @@ def clock(value: time) -> str:
     return value.strftime("%H:%M")
 
 
+RawStep = tuple[str | None, str | None, Duration | None, Grouping | None, str | None]
+
+
 def _steps(item: AgendaItem, fmt: WorkFormat | None, variant: Variant | None,
            start: time) -> tuple[tuple[StepView, ...], Literal["item", "variant", "work_format", "none"]]:
+    raw: list[RawStep]
     if item.steps:
         raw = [(s.title, s.description, s.minutes, s.grouping, s.group_size) for s in item.steps]
         source: Literal["item", "variant", "work_format", "none"] = "item"
@@ -167,7 +179,8 @@ def resolve_item(item: AgendaItem, index: int, moment: Moment, start: time, reso
     format_materials = (variant.materials if variant and variant.materials else fmt.materials) if fmt else []
     steps, steps_from = _steps(item, fmt, variant, start)
     minutes = item.duration.high
-    handouts = [next((h for h in local_handouts if h.id == ref), None) or resolver.handout(ref) for ref in item.handouts]
+    handouts = [next((h for h in local_handouts if h.id == ref), None) or resolver.handout(ref)
+                for ref in item.handouts]
     instruments = [resolver.instrument(ref) for ref in item.instruments]
     return ItemView(
         item=item, index=index, moment=moment, start=start, end=add_minutes(start, minutes), minutes=minutes,
