@@ -15,6 +15,9 @@ from attrs import frozen
 
 PLAIN_KEY = re.compile(r"^\s*(?:-\s+)?[A-Za-z_][\w.-]*\s*$")
 QUOTE_FIX = "put the text in quotes"
+NO_SPACE = re.compile(r"^\s*(?:-\s+)?(([A-Za-z_][\w.-]*):)[^\s:/]")  # 'title:Training' (not 'https://')
+AFTER_QUOTE = re.compile(r"^\s*(?:-\s+)?[\w.-]+:\s+([\"']).*?\1\s*[^\s#]")
+RESERVED_START = re.compile(r"^\s*(?:-\s+)?[\w.-]+:\s+([*&!%@`|>])")
 
 
 @frozen
@@ -134,6 +137,9 @@ def _mapping_value(lines: list[str], exc: yaml.MarkedYAMLError) -> YamlProblem |
         return None
     line = lines[mark.line]
     above = _line_above(lines, mark.line)
+    if above is not None and (glued := NO_SPACE.match(lines[above])):
+        return YamlProblem(above + 1, glued.end(1) + 1, f"a ':' without a space after it: YAML reads "
+                           f"'{lines[above].strip()}' as text", f"write '{glued.group(2)}: ...' (colon, space)")
     if PLAIN_KEY.match(line[: mark.column]) and above is not None and _indent(line) > _indent(lines[above]):
         return YamlProblem(mark.line + 1, _indent(line) + 1,
                            f"this line is indented further than the line above ({above + 1}: {_show(lines[above])}), "
@@ -164,11 +170,26 @@ def _block_end(lines: list[str], exc: yaml.MarkedYAMLError) -> YamlProblem | Non
                            f"this line is indented {_indent(line)} spaces, which lines up with no line above it; above it is {shown}",
                            f"indented {how}? indent it {best} spaces, like line {line_no}")
     if line.lstrip().startswith("-"):
+        items = sorted(c for c, i in columns.items() if c > _indent(line) and _indent(lines[i]) == c
+                       and lines[i].lstrip().startswith("-"))
+        fix = (f"indented too little? indent it {items[0]} spaces, like the list item on line {columns[items[0]] + 1}"
+               if items else "indent the list further than the field name it belongs to")
         return YamlProblem(mark.line + 1, _indent(line) + 1,
-                           f"a list item ('- ') where a field was expected; above it is {shown}",
-                           "indent the list further than the field name it belongs to")
+                           f"a list item ('- ') where a field was expected; above it is {shown}", fix)
     return YamlProblem(mark.line + 1, mark.column + 1, f"unexpected indentation; above it is {shown}",
                        "give lines that belong together the same indentation, with spaces")
+
+
+def _odd_text(lines: list[str], index: int) -> YamlProblem | None:
+    """Text YAML reads as something else: more text after a closing quote, or a value starting with '*', '@'..."""
+    line = lines[index]
+    if match := AFTER_QUOTE.match(line):
+        return YamlProblem(index + 1, match.start(1) + 1, "more text after the closing quote",
+                           f"quote the whole text, with the other kind of quotes inside: {_quoted_example(line)}")
+    if (match := RESERVED_START.match(line)) and match.group(1) not in "|>":
+        return YamlProblem(index + 1, match.start(1) + 1, f"a text that starts with '{match.group(1)}'",
+                           f"{QUOTE_FIX}: {_quoted_example(line)}")
+    return None
 
 
 def explain(text: str, exc: yaml.MarkedYAMLError) -> YamlProblem | None:
@@ -184,6 +205,8 @@ def explain(text: str, exc: yaml.MarkedYAMLError) -> YamlProblem | None:
         start = exc.context_mark
         return YamlProblem(start.line + 1, start.column + 1, "a quote is opened here and never closed",
                            "close the quote at the end of the text")
+    if mark is not None and (found := _odd_text(lines, mark.line)):
+        return found
     if "flow" in context:
         return _flow(lines, exc)
     if "mapping values are not allowed" in problem:

@@ -108,6 +108,11 @@ YAML_MISTAKES = [
     ("a: [1, 2\nb: 3\n", 1, "does not close its '['", "add ']'"),
     ('a: "abc\nb: 2\n', 1, "a quote is opened here and never closed", "close the quote"),
     ("items:\n  - id: a\n  -id: c\n", 3, "a '-' without a space", "'- '"),
+    ("a:\n  title:Training\n  b: 1\n", 2, "a ':' without a space after it", "write 'title: ...'"),
+    ('a: 1\nb: "abc" def\n', 2, "more text after the closing quote", "quote the whole text"),
+    ("a: *vet*\n", 1, "a text that starts with '*'", 'a: "*vet*"'),
+    ("a:\n  b: 1\n  c:\n    - x\n  - y\n", 5, "a list item ('- ') where a field was expected",
+     "indented too little? indent it 4 spaces, like the list item on line 4"),
 ]
 
 
