@@ -11,12 +11,16 @@ from draaiboek.model.common import Audience, Markdown, Ref, SourceRef, doc
 
 @frozen
 class ScalePoint:
+    """One point of a scale, e.g. 1: nog niet."""
+
     value: int = field(metadata=doc("The number that is scored."))
     label: str
 
 
 @frozen
 class Scale:
+    """The answer scale of a meter or questionnaire: its points, each with a value and a label."""
+
     points: list[ScalePoint] = field(metadata=doc("The points of the scale, each with its label."))
     note: Markdown | None = field(default=None, metadata=doc("Where the scale comes from (editorial if the source has none)."))
 
@@ -31,6 +35,8 @@ class Scale:
 
 @frozen
 class Domain:
+    """A group of statements of a meter."""
+
     id: str
     title: str
     description: Markdown | None = None
@@ -38,6 +44,8 @@ class Domain:
 
 @frozen
 class Statement:
+    """A statement a participant scores on the meter's scale."""
+
     id: str
     domain: str = field(metadata=doc("Id of the domain it belongs to."))
     text: str
@@ -68,6 +76,8 @@ class Analysis:
 
 @frozen
 class Prompt:
+    """A question of a meter's action plan."""
+
     id: str
     text: str
     help: Markdown | None = None
@@ -98,6 +108,8 @@ QuestionType = Literal["open", "scale", "choice", "multiple_choice", "checklist"
 
 @frozen
 class Question:
+    """A question of a questionnaire."""
+
     id: str
     text: str
     type: QuestionType = field(default="open", metadata=doc("How it is answered."))
@@ -110,6 +122,8 @@ class Question:
 
 @frozen
 class QuestionSection:
+    """A titled group of questions."""
+
     title: str
     questions: list[Question]
     description: Markdown | None = None

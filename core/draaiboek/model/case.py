@@ -9,6 +9,8 @@ from draaiboek.model.common import Audience, Markdown, Ref, SourceRef, doc
 
 @frozen
 class Fact:
+    """A key fact of a case, shown as label and value (e.g. Leeftijd: 34 jaar)."""
+
     label: str
     value: str = field(metadata=doc("The value, e.g. '34 jaar'."))
 
@@ -42,6 +44,8 @@ class CaseLayer:
 
 @frozen
 class RoleCard:
+    """A card for whoever plays a role in a role-play."""
+
     id: str
     role: str = field(metadata=doc("The role, e.g. 'Moeder'."))
     text: Markdown
@@ -62,6 +66,8 @@ class ArcStep:
 
 @frozen
 class Case:
+    """A case (casus): a story told in layers, with role cards for role-plays. Under `cases:`."""
+
     id: str
     title: str
     summary: Markdown | None = None

@@ -13,6 +13,8 @@ from draaiboek.model.workformat import WorkFormat
 
 @frozen
 class Pack:
+    """The content pack. pack.yaml holds these fields; other files hold only the lists."""
+
     id: str
     title: str
     language: str = field(metadata=doc("Language of the pack's texts and of generated output, e.g. 'nl'."))

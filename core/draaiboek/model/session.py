@@ -12,6 +12,8 @@ from draaiboek.model.common import ZERO, Duration, Grouping, Kind, Markdown, Ref
 
 @frozen
 class LearningOutcome:
+    """What a participant can do after the session."""
+
     id: str
     text: Markdown
     basis: list[SourceRef] = field(factory=list)
@@ -96,6 +98,8 @@ class RequiredRole:
 
 @frozen
 class Session:
+    """A session (module, bijeenkomst, dagdeel): its learning outcomes and its timed agenda."""
+
     id: str
     title: str
     kind: str = field(default="module", metadata=doc("What the pack calls it: module, bijeenkomst, dagdeel..."))

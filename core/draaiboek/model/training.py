@@ -13,6 +13,8 @@ from draaiboek.model.session import Session
 
 @frozen
 class TrainingAudience:
+    """Who the training is for and who gives it."""
+
     participants: Markdown = field(metadata=doc("Who takes part (Markdown)."))
     trainers: Markdown | None = field(default=None, metadata=doc("Who gives it (Markdown)."))
     group_size: str | None = field(default=None, metadata=doc("Number of participants, e.g. '8-14'."))
@@ -32,6 +34,8 @@ class PrepItem:
 
 @frozen
 class IntakeTopic:
+    """A topic of the intake conversation."""
+
     topic: str = field(metadata=doc("The topic."))
     guidance: Markdown | None = field(default=None, metadata=doc("What to ask or agree on (Markdown)."))
 
@@ -61,6 +65,8 @@ class LocalParameter:
 
 @frozen
 class TemplateField:
+    """A {placeholder} of a message template and what to fill in."""
+
     name: str
     description: str
 
@@ -76,6 +82,8 @@ class MessageTemplate:
 
 @frozen
 class AftercareItem:
+    """Something that happens after the last session, e.g. a follow-up e-mail."""
+
     title: str
     description: Markdown | None = None
     when: str | None = None
@@ -86,6 +94,8 @@ class AftercareItem:
 
 @frozen
 class Handout:
+    """A hand-out for participants (or another audience), included in the pack or obtained elsewhere."""
+
     id: str
     title: str
     audience: list[Audience] = field(factory=lambda: ["participants"])
@@ -107,6 +117,8 @@ LiteratureRole = Literal["participant_reading", "trainer_background", "further_r
 
 @frozen
 class Literature:
+    """A reading: for participants, as trainer background, or further reading."""
+
     id: str
     citation: Markdown = field(metadata=doc("Full reference (Markdown)."))
     role: LiteratureRole = field(metadata=doc("How it is used."))
@@ -120,6 +132,10 @@ class Literature:
 
 @frozen
 class Training:
+    """A training programme: its audience, sessions, hand-outs and literature. In pack.yaml or any file under
+    `trainings:`.
+    """
+
     id: str
     title: str
     audience: TrainingAudience = field(metadata=doc("Who the training is for."))

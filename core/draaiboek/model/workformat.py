@@ -34,6 +34,8 @@ class Variant:
 
 @frozen
 class WorkFormat:
+    """A work format (werkvorm): a reusable way of working that agenda items refer to. Under `work_formats:`."""
+
     id: str
     name: str
     category: str = field(
