@@ -201,3 +201,19 @@ def test_new_scaffolds_every_main_element_commented_and_it_checks_clean(run_cli:
     for path in folder.glob("*.yaml"):
         lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
         assert lines[1].startswith("# ") and sum("#" in line for line in lines) >= 4, f"{path.name} explains itself"
+
+
+def test_the_summary_names_the_pack_whatever_the_error_and_the_folder_only_without_an_id(
+        run_cli: RunCli, tmp_path: Path) -> None:
+    pack = tmp_path / "mijn-map"
+    pack.mkdir()
+    (pack / "pack.yaml").write_text(PACK_YAML, encoding="utf-8")
+    (pack / "training.yaml").write_text(TRAINING_YAML.replace("title: Sessie", "title: Sessie: een"), encoding="utf-8")
+    assert run_cli("check", str(pack)).output.splitlines()[-1].startswith("proef: FAILED (1 errors")
+    (pack / "training.yaml").write_text(TRAINING_YAML.replace("duration: 60", "duration: 90"), encoding="utf-8")
+    assert run_cli("check", str(pack)).output.splitlines()[-1].startswith("proef: FAILED (1 errors")
+    (pack / "pack.yaml").write_text(PACK_YAML.replace("id: proef\n", ""), encoding="utf-8")
+    lines = run_cli("check", str(pack)).output.splitlines()
+    assert any("error FIELD001: required field 'id' is missing" in line for line in lines)
+    assert any("error TIME001" in line for line in lines), "the training is still checked"
+    assert lines[-1].split(": FAILED (2 errors")[0].endswith("mijn-map"), "no id: the folder names it"
