@@ -118,9 +118,9 @@ def load_folder(folder: Path) -> LoadResult:
     folder = Path(folder)
     if not (folder / PACK_FILE).is_file():
         where = display_name(folder)
-        hint = "create it with 'draaiboek new NAME'" if folder.is_dir() else "check the path"
+        advice = "create it with 'draaiboek new NAME'" if folder.is_dir() else "check the path"
         return LoadResult(folder, None, [Diagnostic("error", "PACK001", f"no {PACK_FILE} in this folder", where,
-                                                    None, None, hint)])
+                                                    None, None, advice)])
     files, problems = pack_files(folder)
     docs = [read_yaml(path, display_name(path)) for path in files]
     gaps = Gaps()

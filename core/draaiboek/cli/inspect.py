@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import time
-
 import sys
+from datetime import time
 
 import click
 
-from draaiboek.cli.export import clock_option
-
 from draaiboek.cli.app import AppState, pass_state
+from draaiboek.cli.export import clock_option
 from draaiboek.errors import PackError
 
 
