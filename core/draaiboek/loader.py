@@ -131,7 +131,7 @@ def load_folder(folder: Path) -> LoadResult:
     others = [d for d, p in zip(docs, files) if p != folder / PACK_FILE]
     merged, source_map = _merge(pack_doc, others, problems)
     _note_unmerged([pack_doc, *others], gaps)
-    if any(p.is_error for p in pack_doc.problems) or not isinstance(pack_doc.data, dict):
+    if any(p.is_error for p in pack_doc.problems) or not isinstance(pack_doc.data, (dict, type(None))):
         _stand_in_header(merged, pack_doc, folder, gaps)
     try:
         pack = structure_pack(merged)

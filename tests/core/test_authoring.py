@@ -217,3 +217,12 @@ def test_the_summary_names_the_pack_whatever_the_error_and_the_folder_only_witho
     assert any("error FIELD001: required field 'id' is missing" in line for line in lines)
     assert any("error TIME001" in line for line in lines), "the training is still checked"
     assert lines[-1].split(": FAILED (2 errors")[0].endswith("mijn-map"), "no id: the folder names it"
+
+
+def test_an_empty_pack_yaml_is_reported_and_the_other_files_still_checked(run_cli: RunCli, tmp_path: Path) -> None:
+    (tmp_path / "pack.yaml").write_text("", encoding="utf-8")
+    (tmp_path / "training.yaml").write_text(TRAINING_YAML.replace("duration: 60", "duration: 90"), encoding="utf-8")
+    result = run_cli("check", str(tmp_path))
+    assert "pack.yaml: error FIELD001: required field 'id' is missing (id)" in result.output
+    assert "error TIME001: session 's1' states 90 min" in result.output
+    assert result.exit_code == 1
