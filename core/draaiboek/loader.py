@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
@@ -48,11 +47,8 @@ class LoadResult:
 
 
 def display_name(path: Path) -> str:
-    """A path as short as it can be for the user: relative to the working folder where possible."""
-    try:
-        return os.path.relpath(path)
-    except ValueError:
-        return str(path)
+    """A path as the user gave it: relative stays relative, absolute stays absolute (never rewritten)."""
+    return str(path)
 
 
 def pack_files(folder: Path) -> tuple[list[Path], list[Diagnostic]]:

@@ -31,8 +31,13 @@ def test_a_50_mb_file_is_refused_without_reading_it(tmp_path: Path) -> None:
         stream.truncate(50 * 1024 * 1024)
     result = run_draaiboek(["check", str(pack)])
     assert result.returncode == 1
-    assert f"{pack / 'huge.yaml'}: error YAML007: file is 50 MB; the limit is 5 MB; hint: split the pack" in result.stdout
+    lines = result.stdout.splitlines()
+    # The path exactly as typed: absolute stays absolute...
+    assert lines[0].startswith(f"{pack / 'huge.yaml'}: error YAML007: file is 50 MB"), lines
     assert "Traceback" not in result.stderr
+    # ...and relative stays relative, never rewritten against the working folder.
+    relative = run_draaiboek(["check", "pack"], cwd=tmp_path)
+    assert relative.stdout.splitlines()[0].startswith("pack/huge.yaml: error YAML007: "), relative.stdout
 
 
 def test_yaml_file_linking_outside_the_pack_is_refused(tmp_path: Path) -> None:
