@@ -15,6 +15,7 @@ from typing import Any, Literal, TypeVar
 import attrs
 import cattrs
 from cattrs.cols import is_sequence, list_structure_factory
+from cattrs.gen import make_dict_structure_fn
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
 from draaiboek.model import Duration, Pack, SourceRef
@@ -110,6 +111,18 @@ def _strict_list_factory(type_: Any, converter: cattrs.Converter) -> Callable[[A
     return structure
 
 
+def _strict_class_factory(type_: Any, converter: cattrs.Converter) -> Callable[[Any, type], Any]:
+    # cattrs reads a class from a mapping with .keys(); a list or scalar there must be the author's error.
+    base = make_dict_structure_fn(type_, converter, _cattrs_forbid_extra_keys=True)
+
+    def structure(value: Any, cl: type) -> Any:
+        if not isinstance(value, dict):
+            raise FieldError(f"expected a mapping of fields (key: value lines), got {_kind(value)}")
+        return base(value, cl)
+
+    return structure
+
+
 def _make_converter() -> cattrs.Converter:
     converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     converter.register_structure_hook(str, _strict_str)
@@ -119,6 +132,7 @@ def _make_converter() -> cattrs.Converter:
     converter.register_structure_hook(SourceRef, _source_ref)
     converter.register_structure_hook_factory(_is_literal, _literal_factory)
     converter.register_structure_hook_factory(is_sequence, _strict_list_factory)
+    converter.register_structure_hook_factory(attrs.has, _strict_class_factory)
     converter.register_unstructure_hook(Duration, lambda d: d.low if not d.is_range else f"{d.low}-{d.high}")
     return converter
 

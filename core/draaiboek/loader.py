@@ -6,15 +6,21 @@ from pathlib import Path
 from typing import Any
 
 from attrs import define, field
+from cattrs.errors import BaseValidationError, ForbiddenExtraKeysError
 
-from draaiboek.converter import iter_problems, structure_pack
+from draaiboek.converter import FieldError, iter_problems, structure_pack
 from draaiboek.diagnostics import Diagnostic
+from draaiboek.errors import internal_error
 from draaiboek.model import Pack
 from draaiboek.yamlsource import PathKey, YamlDocument, format_path, read_yaml
 
 PACK_FILE = "pack.yaml"
 COLLECTIONS = ("trainings", "work_formats", "cases", "meters", "questionnaires")
 MAX_FILES = 500
+#: What the converter raises for a value that does not fit the model: the author's to fix, shown as FIELD001.
+AUTHOR_ERRORS = (BaseValidationError, ForbiddenExtraKeysError, FieldError)
+#: Inside a validation group, what a value that does not fit may raise; anything else is a bug.
+FIELD_FAILURES = (ValueError, TypeError, KeyError, ForbiddenExtraKeysError)
 
 
 @define
@@ -104,6 +110,13 @@ def _merge(pack_doc: YamlDocument, others: list[YamlDocument], problems: list[Di
     return merged, source_map
 
 
+def _first_bug(exc: BaseException) -> BaseException | None:
+    """The first exception in a validation group that no value could have caused (an AttributeError...)."""
+    if isinstance(exc, BaseExceptionGroup):
+        return next((bug for inner in exc.exceptions if (bug := _first_bug(inner)) is not None), None)
+    return None if isinstance(exc, FIELD_FAILURES) else exc
+
+
 def load_folder(folder: Path) -> LoadResult:
     """Read a pack folder. Never raises for problems in the pack: they are in ``diagnostics``."""
     folder = Path(folder)
@@ -123,8 +136,13 @@ def load_folder(folder: Path) -> LoadResult:
         return LoadResult(folder, None, problems, source_map)
     try:
         pack = structure_pack(merged)
-    except Exception as exc:  # cattrs raises an exception group holding every problem; FieldError alone
+    except AUTHOR_ERRORS as exc:  # cattrs raises an exception group holding every problem; FieldError alone
+        bug = _first_bug(exc)
+        if bug is not None:
+            raise internal_error(f"the pack converter (loading {display_name(folder)})", bug) from bug
         for path, message, hint in iter_problems(exc):
             problems.append(source_map.diagnostic("error", "FIELD001", message, path, hint))
         return LoadResult(folder, None, problems, source_map)
+    except Exception as exc:  # anything else is a bug in draaiboek, not the author's mistake
+        raise internal_error(f"the pack converter (loading {display_name(folder)})", exc) from exc
     return LoadResult(folder, pack, problems, source_map)
