@@ -41,12 +41,6 @@ def _summary(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
-def _summary_of(exc: BaseException) -> str:
-    if isinstance(exc, SystemExit):
-        return f"SystemExit({exc.code!r})"
-    return _summary(exc)
-
-
 def describe_distribution(ep: EntryPoint | None) -> str:
     """'name version' of the distribution an entry point came from (reads metadata: call only when needed)."""
     if ep is None:
@@ -84,7 +78,7 @@ class PluginHost:
         """A plugin raised: re-raise it in debug mode, otherwise report it in one line."""
         if self.debug:
             raise exc
-        self.report(plugin_name, f"{what}: {_summary_of(exc)}", distribution)
+        self.report(plugin_name, f"{what}: {_summary(exc)}", distribution)
 
     def order(self, plugin_name: str) -> tuple[bool, str]:
         """Sort key: built-in plugins first, then by name (so a third-party duplicate is the one left out)."""
