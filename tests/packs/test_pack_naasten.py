@@ -264,8 +264,7 @@ def test_thesis_is_cited_with_attribution_and_its_condition(pack: Pack) -> None:
 
 
 def test_no_twelve_word_run_is_copied_from_the_thesis(pack: Pack) -> None:
-    seed = copycheck.SEEDS / SEED
-    assert seed.exists()
+    [seed] = copycheck.require_seeds(SEED)
     # The working title of the thesis is cited, not written.
     title = pack.sources[0].title
     assert copycheck.shared_runs(copycheck.iter_texts(pack), [seed], exceptions=[title]) == []
