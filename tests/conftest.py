@@ -8,10 +8,8 @@ import shutil
 import pytest
 from click.testing import CliRunner, Result
 
-
 from draaiboek.cli import build_app
 from draaiboek.plugins import PluginHost
-
 from tests.support import RunCli
 
 

@@ -14,6 +14,7 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import cast
 
 import attrs
 import pytest
@@ -54,7 +55,7 @@ def iter_texts(obj: object, path: str = "$") -> Iterator[tuple[str, str]]:
     if isinstance(obj, str):
         yield path, obj
     elif attrs.has(type(obj)):
-        for f in attrs.fields(type(obj)):
+        for f in attrs.fields(cast("type[attrs.AttrsInstance]", type(obj))):  # has() does not narrow type(obj)
             yield from iter_texts(getattr(obj, f.name), f"{path}.{f.name}")
     elif isinstance(obj, (list, tuple)):
         for i, item in enumerate(obj):

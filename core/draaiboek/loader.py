@@ -9,7 +9,7 @@ from attrs import define, field
 from cattrs.errors import BaseValidationError, ForbiddenExtraKeysError
 
 from draaiboek.converter import FieldError, iter_problems, structure_pack
-from draaiboek.diagnostics import Diagnostic
+from draaiboek.diagnostics import Diagnostic, Severity
 from draaiboek.errors import internal_error
 from draaiboek.model import Pack
 from draaiboek.yamlsource import PathKey, YamlDocument, format_path, read_yaml
@@ -32,16 +32,17 @@ class SourceMap:
 
     def locate(self, path: PathKey) -> tuple[str, int | None, str]:
         """(file, line, field path as the author sees it in that file)."""
-        if len(path) >= 2 and isinstance(path[0], str) and isinstance(path[1], int) and (path[0], path[1]) in self.origins:
-            doc, local = self.origins[(path[0], path[1])]
+        head = path[:2]
+        if len(head) == 2 and isinstance(head[0], str) and isinstance(head[1], int) and head in self.origins:
+            doc, local = self.origins[(head[0], head[1])]
             local_path: PathKey = (path[0], local, *path[2:])
             return doc.file, doc.line_of(local_path), format_path(local_path)
         return self.pack_doc.file, self.pack_doc.line_of(path), format_path(path)
 
-    def diagnostic(self, severity: str, code: str, message: str, path: PathKey, hint: str | None = None,
+    def diagnostic(self, severity: Severity, code: str, message: str, path: PathKey, hint: str | None = None,
                    ref: str | None = None) -> Diagnostic:
         file, line, shown = self.locate(path)
-        return Diagnostic(severity, code, message, file, line, shown or None, hint, ref)  # type: ignore[arg-type]
+        return Diagnostic(severity, code, message, file, line, shown or None, hint, ref)
 
 
 @define
@@ -78,7 +79,8 @@ def pack_files(folder: Path) -> tuple[list[Path], list[Diagnostic]]:
     return files, problems
 
 
-def _merge(pack_doc: YamlDocument, others: list[YamlDocument], problems: list[Diagnostic]) -> tuple[dict[str, Any], SourceMap]:
+def _merge(pack_doc: YamlDocument, others: list[YamlDocument], problems: list[Diagnostic],
+           ) -> tuple[dict[str, Any], SourceMap]:
     source_map = SourceMap(pack_doc)
     merged: dict[str, Any] = {}
     if pack_doc.data is not None and not isinstance(pack_doc.data, dict):
@@ -122,15 +124,16 @@ def load_folder(folder: Path) -> LoadResult:
     folder = Path(folder)
     if not (folder / PACK_FILE).is_file():
         where = display_name(folder)
-        hint = "create it with 'draaiboek new NAME'" if folder.is_dir() else "check the path"
+        fix = "create it with 'draaiboek new NAME'" if folder.is_dir() else "check the path"
         return LoadResult(folder, None, [Diagnostic("error", "PACK001", f"no {PACK_FILE} in this folder", where,
-                                                    None, None, hint)])
+                                                    None, None, fix)])
     files, problems = pack_files(folder)
     docs = [read_yaml(path, display_name(path)) for path in files]
     for doc in docs:
         problems.extend(doc.problems)
-    pack_doc = next((d for d, p in zip(docs, files) if p == folder / PACK_FILE), None) or read_yaml(folder / PACK_FILE)
-    others = [d for d, p in zip(docs, files) if p != folder / PACK_FILE]
+    pack_path = folder / PACK_FILE
+    pack_doc = next((d for d, p in zip(docs, files, strict=True) if p == pack_path), None) or read_yaml(pack_path)
+    others = [d for d, p in zip(docs, files, strict=True) if p != pack_path]
     merged, source_map = _merge(pack_doc, others, problems)
     if any(p.is_error for p in problems):
         return LoadResult(folder, None, problems, source_map)

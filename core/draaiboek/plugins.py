@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from importlib.metadata import EntryPoint, entry_points
 from typing import Any
 
@@ -120,6 +121,10 @@ def _entry_points() -> Iterator[EntryPoint]:
     yield from entry_points(group=ENTRY_POINT_GROUP)
 
 
+def _given(obj: object) -> object:
+    return obj
+
+
 def get_plugin_manager(
     load_entrypoints: bool = True,
     disabled: Iterable[str] = (),
@@ -145,11 +150,11 @@ def get_plugin_manager(
         # Entry points come in no defined order: built-ins first, then by name, so plugins always load the
         # same way and a third-party plugin can never take a built-in's name.
         found = [(not is_built_in(ep), ep.name, ep) for ep in entry_point_source()]
-        for third_party, _, ep in sorted(found, key=lambda item: item[:2]):
+        for third_party, _, found_ep in sorted(found, key=lambda item: item[:2]):
             if not third_party:
-                host.built_in.add(ep.name)
-            plugins.append((ep.name, ep.load, ep))
-    plugins.extend((name, (lambda obj=obj: obj), None) for name, obj in extra_plugins)
+                host.built_in.add(found_ep.name)
+            plugins.append((found_ep.name, found_ep.load, found_ep))
+    plugins.extend((name, partial(_given, obj), None) for name, obj in extra_plugins)
     attempted: set[str] = set()
     for name, load, ep in plugins:
         if name in blocked:

@@ -8,7 +8,6 @@ import pytest
 
 from draaiboek import hookspecs
 from draaiboek.plugins import get_plugin_manager
-
 from tests.support import ROOT
 
 HOOKS = sorted(name for name in get_plugin_manager(load_entrypoints=False).manager.hook.__dict__
@@ -49,7 +48,8 @@ def test_ci_runs_the_readme_test_command() -> None:
     import subprocess
 
     script = ROOT / ".ci" / "run"
-    awk = subprocess.run(["awk", '/^Set up and run the tests/ {found=1} found && /pytest/ {sub(/^ +/, ""); print; exit}',
+    program = '/^Set up and run the tests/ {found=1} found && /pytest/ {sub(/^ +/, ""); print; exit}'
+    awk = subprocess.run(["awk", program,
                           str(ROOT / "README.md")], capture_output=True, text=True, check=True).stdout.strip()
     assert awk.startswith("python3 -m venv .venv && ") and awk.endswith("pytest -n 2 -q")
     assert "eval \"$command\"" in script.read_text(encoding="utf-8")

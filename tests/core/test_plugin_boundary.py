@@ -20,7 +20,6 @@ from draaiboek import hookimpl
 from draaiboek.catalog import Catalog
 from draaiboek.exporters import BuildTarget, Exporter, ExportJob
 from draaiboek.plugins import PluginHost, get_plugin_manager
-
 from tests.support import FULL_PACK, ROOT, RunCli, run_draaiboek
 
 
@@ -277,7 +276,7 @@ def test_traceback_flag_and_debug_variable_reraise_exporter_and_hook_failures(
                 host=host(("c", Crashes()), ("p", FullPack()), debug=True))
     monkeypatch.setenv("DRAAIBOEK_DEBUG", "1")
     with pytest.raises(SystemExit):
-        Catalog(host(("exits", Exits()))).exporters
+        _ = Catalog(host(("exits", Exits()))).exporters
     monkeypatch.setenv("DRAAIBOEK_DEBUG", "0")
     assert Catalog(host(("exits", Exits()))).exporters == {}
 

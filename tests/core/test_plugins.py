@@ -10,7 +10,6 @@ from draaiboek import hookimpl
 from draaiboek.catalog import Catalog
 from draaiboek.exporters import Exporter
 from draaiboek.plugins import get_plugin_manager
-
 from tests.support import FULL_PACK, RunCli
 
 
@@ -174,7 +173,10 @@ class BuggyExporter:
             raise ZeroDivisionError("division by zero")
 
         register(Exporter(name="crash", help="Crashes.", suffix=".txt", export=crash))
-        register(Exporter(name="wrongtype", help="Returns a string.", suffix=".txt", export=lambda job: "done"))
+        def wrong(job: Any) -> Any:
+            return "done"  # the mistake under test: not the list of files written
+
+        register(Exporter(name="wrongtype", help="Returns a string.", suffix=".txt", export=wrong))
 
 
 def test_exporter_bug_is_named_in_one_line(run_cli: RunCli, tmp_path: Path) -> None:

@@ -7,12 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from tests import copycheck
-
 from draaiboek.api import check_folder, load_pack
 from draaiboek.catalog import Catalog
 from draaiboek.diagnostics import errors
 from draaiboek.model import Duration, Pack, Training
+from tests import copycheck
 
 ROOT = Path(__file__).resolve().parents[2]
 PACK_DIR = ROOT / "content_packs" / "draaiboek_pack_het_gesprek" / "pack"
@@ -21,7 +20,8 @@ SEED = "001-train-de-trainer-het-gesprek.txt"
 #: Publication titles are cited, not written: they may share long runs with the seed.
 PUBLICATION_TITLES = [
     "De ICF. Nederlandse vertaling van de 'International Classification of Functioning, Disability and Health'",
-    "Toolkit. Ondersteuning van maatschappelijk herstel met de Individuele Rehabilitatie Benadering. Utrecht: Rehabilitatie '92",
+    "Toolkit. Ondersteuning van maatschappelijk herstel met de Individuele Rehabilitatie Benadering. "
+    "Utrecht: Rehabilitatie '92",
 ]
 
 

@@ -10,12 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from tests import copycheck
-
 from draaiboek.api import check_folder, load_pack, resolver_for
 from draaiboek.catalog import Catalog
 from draaiboek.model import Duration, Pack, Session, SourceRef, Training
 from draaiboek.refs import Resolver
+from tests import copycheck
 
 ROOT = Path(__file__).resolve().parents[2]
 PACK_DIR = ROOT / "content_packs" / "draaiboek_pack_lvb_coaching" / "pack"

@@ -15,12 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from tests import copycheck
-
 from draaiboek.api import check_folder, load_pack, resolver_for
 from draaiboek.catalog import Catalog
 from draaiboek.model import Duration, Pack, Session, SourceRef, Training
 from draaiboek.refs import Resolver
+from tests import copycheck
 
 ROOT = Path(__file__).resolve().parents[2]
 PACK_DIR = ROOT / "content_packs" / "draaiboek_pack_naasten" / "pack"
@@ -122,7 +121,8 @@ def test_work_formats_the_findings_ask_for_exist(pack: Pack, training: Training)
     own_case = next(f for f in pack.work_formats if f.category == "casusbespreking")
     assert "Vragenset eigen casus" in " ".join(own_case.materials)
     question_set = next(h for h in training.handouts if h.id == "ho-vragenset")
-    assert len(question_set.items) >= 5 and all(item.endswith("?") or "themavraag" in item for item in question_set.items)
+    assert len(question_set.items) >= 5
+    assert all(item.endswith("?") or "themavraag" in item for item in question_set.items)
     assert all(any("ho-vragenset" in item.handouts for item in s.agenda if item.work_format == own_case.id)
                for s in _modules(training) if any(item.work_format == own_case.id for item in s.agenda))
 

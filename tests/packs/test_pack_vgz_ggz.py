@@ -11,20 +11,19 @@ from pathlib import Path
 
 import pytest
 
-from tests import copycheck
-
 from draaiboek.api import check_folder, load_pack, open_training
 from draaiboek.catalog import Catalog
 from draaiboek.model import Duration, Pack, SourceRef, Training
 from draaiboek.refs import Resolver
-
+from tests import copycheck
 from tests.support import RunCli
 
 ROOT = Path(__file__).resolve().parents[2]
 PACK_DIR = ROOT / "content_packs" / "draaiboek_pack_vgz_ggz" / "pack"
 REPORT = "trimbos-2022"
 #: The title of the study the report belongs to: a publication name, cited rather than written.
-STUDY_TITLE = "Verbetering van de kennisinfrastructuur voor bewoners van vgz instellingen met psychiatrische problematiek"
+STUDY_TITLE = ("Verbetering van de kennisinfrastructuur voor bewoners van vgz instellingen met psychiatrische "
+               "problematiek")
 
 
 

@@ -17,9 +17,9 @@ for folder in (ROOT / "core", ROOT / "plugins", Path(__file__).parent):
 
 from draaiboek.model import Pack  # noqa: E402
 from draaiboek.refs import Resolver  # noqa: E402
-from slide_models import make_pack  # noqa: E402
-
 from tests.slides.templates import build_all, libreoffice_saved  # noqa: E402
+
+from slide_models import make_pack  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -36,7 +36,8 @@ def libreoffice_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def pack() -> Pack:
-    return make_pack()
+    made: Pack = make_pack()  # slide_models is imported by its bare name, so mypy sees Any
+    return made
 
 
 @pytest.fixture

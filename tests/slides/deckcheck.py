@@ -6,12 +6,12 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from draaiboek.labels import label
-from draaiboek.model import Pack, Session, Training
-from draaiboek.refs import Resolver
-from draaiboek.timing import schedule
 from pptx import Presentation
 
+from draaiboek.labels import label
+from draaiboek.model import Case, Pack, Session, Training
+from draaiboek.refs import Resolver
+from draaiboek.timing import schedule
 from draaiboek_slides.markdown import parse
 
 
@@ -87,14 +87,16 @@ def check_case_layers(slides: list[ReadSlide], training: Training, sessions: lis
                 assert case is not None
                 for layer in case.layers:
                     start = plain_start(layer.text)
-                    reveal = next((i for i, s in enumerate(training.sessions) if s.id == (layer.reveal or "").split(":")[-1]), None)
-                    hidden = "participants" not in layer.audience or (layer.reveal is not None and (reveal is None or reveal > last))
+                    revealed_in = (layer.reveal or "").split(":")[-1]
+                    reveal = next((i for i, s in enumerate(training.sessions) if s.id == revealed_in), None)
+                    later = layer.reveal is not None and (reveal is None or reveal > last)
+                    hidden = "participants" not in layer.audience or later
                     if hidden and start and not _shown_elsewhere(start, case, layer.id):
                         assert start not in case_text, f"hidden layer {case.id}/{layer.id} is on a slide"
 
 
-def _shown_elsewhere(start: str, case: object, layer_id: str) -> bool:
+def _shown_elsewhere(start: str, case: Case, layer_id: str) -> bool:
     """The same text in a visible layer or the summary (then it may appear legitimately)."""
-    texts = [getattr(case, "summary", None) or ""] + [l.text for l in getattr(case, "layers") if l.id != layer_id
-                                                       and "participants" in l.audience]
+    texts = [getattr(case, "summary", None) or ""] + [other.text for other in case.layers if other.id != layer_id
+                                                       and "participants" in other.audience]
     return any(start in plain_start(t, 10_000) for t in texts)

@@ -71,7 +71,7 @@ def _delete_layouts(prs: Any, keep: set[str]) -> None:
 def _reorder_layouts(prs: Any, first: list[str]) -> None:
     """Put the named layouts first, the rest after them in reverse (PowerPoint keeps the id list's order)."""
     id_list = prs.slide_master._element.find(f"{qn('p:sldLayoutIdLst')}")
-    entries = {layout.name: entry for layout, entry in zip(prs.slide_layouts, list(id_list))}
+    entries = {layout.name: entry for layout, entry in zip(prs.slide_layouts, list(id_list), strict=True)}
     order = first + [name for name in reversed(list(entries)) if name not in first]
     for entry in list(id_list):
         id_list.remove(entry)

@@ -6,13 +6,14 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from deckcheck import check_deck, read_deck
+
 from draaiboek.api import open_training
 from draaiboek.catalog import Catalog
 from draaiboek.errors import DraaiboekError
 from draaiboek.labels import label
-
 from tests.support import FULL_PACK, RunCli
+
+from deckcheck import check_deck, read_deck
 
 BUNDLED = ["het-gesprek", "lvb-coaching", "naasten", "vgz-ggz"]
 

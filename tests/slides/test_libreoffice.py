@@ -70,8 +70,9 @@ def test_every_bundled_deck_and_test_template_deck_converts(run_cli: RunCli, tmp
 def test_a_template_saved_by_libreoffice_checks_and_exports_alike(run_cli: RunCli, tmp_path: Path,
                                                                   libreoffice_template: Path) -> None:
     """Impress writes layout placeholders without idx: `template check` and `export` must agree on it."""
-    from deckcheck import check_deck
     from draaiboek.api import open_training
+
+    from deckcheck import check_deck
 
     check = run_cli("template", "check", str(libreoffice_template))
     assert check.exit_code == 0, check.output

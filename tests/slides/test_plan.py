@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import pytest
+
 from draaiboek.errors import DraaiboekError, ExportError
 from draaiboek.model import Pack
 from draaiboek.refs import Resolver
-from slide_models import LONG, make_pack
-
 from draaiboek_slides.fit import Box, fits
 from draaiboek_slides.plan import Context, DeckOptions, Geometry, SlidePlan, build_deck, select_sessions
+
+from slide_models import LONG, make_pack
 
 GEOMETRY = Geometry(Box(871, 381, 24), Box(421, 381, 24), Box(421, 381, 24))
 

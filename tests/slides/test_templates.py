@@ -8,13 +8,16 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from deckcheck import check_deck, read_deck
-from draaiboek.api import open_training
 from pptx import Presentation
 from pptx.oxml.ns import qn
+from pptx.presentation import Presentation as PresentationObject
+from pptx.shapes.autoshape import Shape
 
+from draaiboek.api import open_training
 from tests.slides.templates import BUILDERS, FOOTER_TEXT, SAMPLE_TITLES, UNUSABLE
 from tests.support import FULL_PACK, RunCli
+
+from deckcheck import check_deck, read_deck
 
 
 def test_the_builders_make_what_they_promise(templates: dict[str, Path]) -> None:
@@ -22,7 +25,7 @@ def test_the_builders_make_what_they_promise(templates: dict[str, Path]) -> None
     def names(key: str) -> list[str]:
         return [layout.name for layout in Presentation(str(templates[key])).slide_layouts]
 
-    def prs(key: str) -> Presentation:
+    def prs(key: str) -> PresentationObject:
         return Presentation(str(templates[key]))
 
     assert names("only-title") == ["Title Slide"]
@@ -32,7 +35,7 @@ def test_the_builders_make_what_they_promise(templates: dict[str, Path]) -> None
     assert not [layout for layout in prs("dutch").slide_layouts if layout._element.get("type")]
     assert [s.shapes.title.text_frame.text for s in prs("decoy").slides] == [SAMPLE_TITLES[0]]
     footers = prs("footers")
-    assert all(FOOTER_TEXT in [ph.text_frame.text for ph in layout.placeholders]
+    assert all(FOOTER_TEXT in [shape.text_frame.text for shape in layout.shapes if isinstance(shape, Shape)]
                for layout in footers.slide_layouts)
     title_style = prs("large-titles").slide_master._element.find(
         f"{qn('p:txStyles')}/{qn('p:titleStyle')}/{qn('a:lvl1pPr')}/{qn('a:defRPr')}")
@@ -172,7 +175,9 @@ def test_notes_master_without_body_gets_notes_in_a_text_box(tmp_path: Path, run_
     prs = Presentation(str(default_template()))
     for placeholder in list(prs.notes_master.placeholders):
         if int(placeholder.placeholder_format.type) == 2:  # body
-            placeholder._element.getparent().remove(placeholder._element)
+            parent = placeholder._element.getparent()
+            assert parent is not None
+            parent.remove(placeholder._element)
     prs.save(str(template))
     check = run_cli("template", "check", str(template))
     assert "the notes master has no body placeholder" in check.output

@@ -8,7 +8,6 @@ from pathlib import Path
 import click
 
 
-
 @click.command()
 @click.argument("name")
 @click.option("--dir", "parent", type=click.Path(path_type=Path, file_okay=False), default=Path("."),

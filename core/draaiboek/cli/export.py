@@ -82,7 +82,7 @@ def _export_command(entry: ExporterEntry) -> click.Command:
     exporter = entry.exporter
 
     @pass_state
-    def callback(state: AppState, ref: str, output: Path, force: bool, **options: Any) -> None:
+    def callback(state: AppState, /, ref: str, output: Path, force: bool, **options: Any) -> None:
         if output.exists() and not force:
             raise click.ClickException(f"{output} exists; use --force to overwrite it")
         from draaiboek.api import open_training
