@@ -52,4 +52,14 @@ def test_ci_runs_the_readme_test_command() -> None:
     awk = subprocess.run(["awk", program,
                           str(ROOT / "README.md")], capture_output=True, text=True, check=True).stdout.strip()
     assert awk.startswith("python3 -m venv .venv && ") and awk.endswith("pytest -n 2 -q")
-    assert "eval \"$command\"" in script.read_text(encoding="utf-8")
+    ci = script.read_text(encoding="utf-8")
+    assert "eval \"$command\"" in ci
+
+
+def test_ci_runs_the_lint_and_type_line_and_the_clone_alone() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "(`.ci/run` runs this too, after the tests):\n\n    .venv/bin/ruff check . && .venv/bin/mypy\n" in readme
+    assert "checks=$(readme_line '^Then the lint and type rules' 'ruff check')" in ci and 'eval "$checks"' in ci
+    assert "export DRAAIBOEK_REQUIRE_SHARED=1" in ci
+    assert 'git clone --quiet --no-hardlinks "$PWD" "$clone_root/draaiboek"' in ci
