@@ -75,8 +75,12 @@ def test_a_plugin_cannot_replace_a_built_in_command(run_cli: RunCli) -> None:
     assert result.exit_code == 0 and "full: ok" in result.stdout
     assert ("draaiboek: warning: plugin 'aaa-shadow' (from registered in code): registers command 'check', "
             "which is a built-in command; left out") in result.stderr
-    # Its other command is fine.
+    # Its other command is fine, and `plugins` says who registered it.
     assert run_cli("hello", host=host(("aaa-shadow", Shadowing()))).stdout == "hallo\n"
+    listed = run_cli("plugins", host=installed_and(("aaa-shadow", Shadowing())))
+    rows = {line.split()[0]: line for line in listed.stdout.splitlines()}
+    assert rows["aaa-shadow"].endswith("command hello")
+    assert "command template" in rows["slides"] and "command results" in rows["spreadsheets"]
 
 
 def test_a_plugin_cannot_take_a_command_of_a_built_in_plugin(run_cli: RunCli) -> None:
