@@ -19,18 +19,16 @@ from typing import cast
 import attrs
 import pytest
 
+from tests.support import env_flag, in_ci
+
 WORD = re.compile(r"[a-zà-ÿ0-9]+", re.IGNORECASE)
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
 REQUIRE_ENV = "DRAAIBOEK_REQUIRE_SHARED"
-FALSE = ("", "0", "false", "no")
 
 
 def shared_required() -> bool:
     """Whether a missing ../shared is a failure: DRAAIBOEK_REQUIRE_SHARED decides; unset, CI does."""
-    value = os.environ.get(REQUIRE_ENV)
-    if value is None:
-        value = os.environ.get("CI", "")
-    return value.strip().lower() not in FALSE
+    return env_flag(REQUIRE_ENV) if REQUIRE_ENV in os.environ else in_ci()
 
 
 def require_seeds(*names: str) -> list[Path]:
