@@ -36,3 +36,14 @@ def register_exporters(register: Callable[[Exporter], None]) -> None:
         name="csv", help="The runbook as CSV: one row per agenda item.", suffix=".csv", export=export_csv,
         options=[click.Option(["--start"], default="09:00", show_default=True, help="Start time (HH:MM).")],
     ))
+
+
+@click.command("csv-columns")
+def csv_columns() -> None:
+    """List the columns 'draaiboek export csv' writes, in order."""
+    click.echo(", ".join(HEADER))
+
+
+@hookimpl
+def register_commands(register: Callable[[click.Command], None]) -> None:
+    register(csv_columns)  # a name taken by a built-in or another plugin would be reported and left out
