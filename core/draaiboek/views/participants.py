@@ -108,7 +108,8 @@ def form_texts(form: Questionnaire, path: Path | None) -> Iterator[ParticipantTe
             yield ParticipantText(question.text, "form", ref, label, at("sections", s, "questions", q, "text"),
                                   scored=question.type == "scale")
             if question.help:
-                yield ParticipantText(question.help, "form", ref, label, at("sections", s, "questions", q, "help"))
+                yield ParticipantText(question.help, "form", ref, f"{label} (help)",
+                                      at("sections", s, "questions", q, "help"))
 
 
 def homework_texts(session: Session, path: Path | None) -> Iterator[ParticipantText]:
