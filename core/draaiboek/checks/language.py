@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from draaiboek.checks.base import Finding, warning
 from draaiboek.model import GlossaryEntry, Pack
 from draaiboek.refs import Resolver
-from draaiboek.views.participants import ParticipantText, Path, mentions, pack_texts
+from draaiboek.views.participants import ParticipantText, Path, glossary_used, pack_texts
 
 #: Acronyms written in lower case (or with one capital, 'Wlz') that participants meet in care and welfare.
 KNOWN_LOWER = frozenset({
@@ -79,9 +79,11 @@ def explained_in(plain: str, acronym: str) -> bool:
 
 
 def _acronyms(text: ParticipantText, path: Path, plain: str, glossary: list[GlossaryEntry]) -> Iterator[Finding]:
-    missing = [a for a in acronyms(plain)
-               if not explained_in(plain, a) and not any(s.casefold() == a.casefold() or mentions(a, s)
-                                                         for e in glossary for s in e.spellings)]
+    # An entry defines its spellings, and the parts of a spelling the text uses ('PDD-NOS' defines 'NOS' there).
+    defined = {s.casefold() for e in glossary for s in e.spellings}
+    defined |= {part.casefold() for e in glossary_used(plain, glossary) for s in e.spellings
+                for part in TOKEN.findall(s)}
+    missing = [a for a in acronyms(plain) if not explained_in(plain, a) and a.casefold() not in defined]
     if missing:
         names = ", ".join(f"'{a}'" for a in missing)
         first = missing[0]
