@@ -113,6 +113,9 @@ def test_acronym_rules() -> None:
     ("Ik kan inschatten of een naaste steun nodig heeft.", None),
     ("Ik ken het verschil tussen zorgen en klachten.", None),
     ("Ik vertel wat ik wel of niet kan delen.", None),
+    ("Volgt een patiënt uitleg niet goed, dan meld ik dat aan de huisarts of POH.", None),
+    ("Ik ken hulpmiddelen, zoals de Signalenkaart en de SCIL.", None),
+    ("Als een patiënt afhaakt, ga ik na of mijn uitleg te veel vraagt.", None),
 ])
 def test_double_barrel_heuristic(statement: str, joined: str | None) -> None:
     found = double_barrel(statement)

@@ -24,13 +24,15 @@ TOKEN = re.compile(r"[^\W_]+")
 # 'of' meaning 'whether' after these verbs asks one thing ('ik kan inschatten of ...').
 WHETHER = frozenset({
     "weet", "weten", "inschatten", "nagaan", "bepalen", "beoordelen", "vragen", "vraag", "checken", "check", "zien",
-    "merken", "merk", "afwegen", "beslissen", "kijken", "kijk", "twijfel", "twijfelen", "controleren", "toetsen",
+    "merken", "merk", "na", "afwegen", "beslissen", "kijken", "kijk", "twijfel", "twijfelen", "controleren", "toetsen",
 })
 JOIN = re.compile(r"\b(en|of)\b", re.IGNORECASE)
 # After 'en'/'of': a new clause with its own subject ('en ik', 'of we').
 CLAUSE_START = re.compile(r"(?:ik|we|wij|je|jij|zij|ze|hij|u)\b", re.IGNORECASE)
 # Before 'en'/'of': a list, 'A, B' with no clause break since the comma.
 LIST = re.compile(r",[^,.;:]{1,60}$")
+# ... unless what follows the comma is the main clause ('Als ..., dan meld ik', '..., ga ik na') or examples.
+NOT_A_LIST = re.compile(r"\s*(?:dan\b|\S+\s+(?:ik|we|wij|je|jij|hij|zij|ze|u)\b)", re.IGNORECASE)
 
 
 def check_language(pack: Pack, resolver: Resolver) -> Iterator[Finding]:
@@ -109,8 +111,11 @@ def double_barrel(plain: str) -> re.Match[str] | None:
             continue  # 'ik kan inschatten of ...': whether
         if joined == "en" and "tussen" in (w.casefold() for w in words[-6:]):
             continue  # 'het verschil tussen A en B' is one thing
+        if joined == "of" and previous == "hij" and after.startswith("zij"):
+            continue  # 'hij of zij' is one person
         clause = before.rstrip().endswith(",") or CLAUSE_START.match(after) is not None
-        listed = LIST.search(before) is not None
+        listed = ((found := LIST.search(before)) is not None and not NOT_A_LIST.match(found.group(0)[1:])
+                  and "zoals" not in (w.casefold() for w in words[-12:]))
         if clause or listed:
             return match
     return None
