@@ -129,6 +129,7 @@ def test_glossary_used_finds_every_spelling_as_a_whole_word() -> None:
     used = glossary_used("Volgens de avg mag de SPV-er dat niet delen.", glossary)
     assert [e.term for e in used] == ["AVG", "SPV"]
     assert glossary_used("Wlzorg is geen woord.", glossary) == []
+    assert glossary_used("de spv belt", glossary) == [], "case counts: list other spellings as aliases"
 
 
 def test_participant_texts_leave_trainer_texts_out() -> None:

@@ -82,10 +82,9 @@ def explained_in(plain: str, acronym: str) -> bool:
 
 def _acronyms(text: ParticipantText, path: Path, plain: str, glossary: list[GlossaryEntry]) -> Iterator[Finding]:
     # An entry defines its spellings, and the parts of a spelling the text uses ('PDD-NOS' defines 'NOS' there).
-    defined = {s.casefold() for e in glossary for s in e.spellings}
-    defined |= {part.casefold() for e in glossary_used(plain, glossary) for s in e.spellings
-                for part in TOKEN.findall(s)}
-    missing = [a for a in acronyms(plain) if not explained_in(plain, a) and a.casefold() not in defined]
+    defined = {s for e in glossary for s in e.spellings}
+    defined |= {part for e in glossary_used(plain, glossary) for s in e.spellings for part in TOKEN.findall(s)}
+    missing = [a for a in acronyms(plain) if not explained_in(plain, a) and a not in defined]
     if missing:
         names = ", ".join(f"'{a}'" for a in missing)
         first = missing[0]

@@ -233,7 +233,11 @@ def _assignment_path(item: ItemView, lookup: Lookup) -> Path | None:
 
 
 def glossary_used(text: str, glossary: Sequence[GlossaryEntry]) -> list[GlossaryEntry]:
-    """The glossary entries a text uses (any spelling, as a whole word, case ignored), in glossary order."""
+    """The glossary entries a text uses (any spelling, as a whole word), in glossary order.
+
+    Case counts: 'avg' (a doctor) and 'AVG' (the privacy law) are different entries; list other spellings of
+    the same term in ``aliases``.
+    """
     return [entry for entry in glossary if any(mentions(text, spelling) for spelling in entry.spellings)]
 
 
@@ -242,4 +246,4 @@ def mentions(text: str, term: str) -> bool:
 
 
 def _term_pattern(term: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-]){re.escape(term.strip())}(?![\w])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w-]){re.escape(term.strip())}(?![\w])")
