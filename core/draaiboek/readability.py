@@ -30,11 +30,11 @@ ABBREVIATION = re.compile(r"\b(?:bijv|bv|o\.a|d\.w\.z|m\.b\.t|t\.a\.v|i\.p\.v|z\
 
 @frozen
 class Reading:
-    """The counts of one text and its Flesch-Douma score (None when the text has no words)."""
+    """The counts of one text and its Flesch-Douma score (None without words or without a syllable count)."""
 
     words: int
     sentences: int
-    syllables: int
+    syllables: int | None
     longest: int
     long_sentences: tuple[str, ...]
 
@@ -44,11 +44,11 @@ class Reading:
 
     @property
     def syllables_per_100_words(self) -> float:
-        return 100 * self.syllables / self.words if self.words else 0.0
+        return 100 * self.syllables / self.words if self.words and self.syllables is not None else 0.0
 
     @property
     def score(self) -> float | None:
-        if not self.words:
+        if not self.words or self.syllables is None:
             return None
         return 206.84 - 0.77 * self.syllables_per_100_words - 0.93 * self.words_per_sentence
 
@@ -135,11 +135,16 @@ def syllables(word: str) -> int:
     return max(total, 1)
 
 
-def reading(markdown: str) -> Reading:
-    """Count a text: its sentences (paragraphs and list items end one), words and syllables."""
+def reading(markdown: str, count_syllables: bool | None = None) -> Reading:
+    """Count a text: its sentences (paragraphs and list items end one), words and syllables.
+
+    Syllables (and so the score) are counted only for texts long enough to score, unless asked for: a pack
+    of short texts never loads the hyphenation dictionary.
+    """
     found = sentences(markdown)
     lengths = [len(words(s)) for s in found]
     total = sum(lengths)
     long = tuple(s for s, n in zip(found, lengths, strict=True) if n > MAX_SENTENCE_WORDS)
-    return Reading(total, len(found), sum(syllables(w) for s in found for w in words(s)), max(lengths, default=0),
-                   long)
+    count = total >= MIN_WORDS if count_syllables is None else count_syllables
+    counted = sum(syllables(w) for s in found for w in words(s)) if count else None
+    return Reading(total, len(found), counted, max(lengths, default=0), long)

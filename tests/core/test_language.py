@@ -82,10 +82,11 @@ def test_accepting_an_owner_covers_its_elements(tmp_path: Path) -> None:
 
 def test_flesch_douma_by_hand() -> None:
     # 6 words, 6 syllables, 1 sentence: 206.84 - 0.77 * 100 - 0.93 * 6
-    found = reading("De kat zit op de mat.")
+    found = reading("De kat zit op de mat.", count_syllables=True)
     assert (found.words, found.sentences, found.syllables) == (6, 1, 6)
     assert found.score == pytest.approx(124.26)
     assert not found.scored and not found.below_b1
+    assert reading("De kat zit op de mat.").score is None, "short texts are not scored by default"
     assert [syllables(w) for w in ("deelnemer", "ademen", "ideeën", "ervaringsdeskundige", "SPV")] == [3, 3, 3, 7, 1]
 
 
