@@ -4,6 +4,7 @@ meets them in `check`, and `show --language`."""
 from __future__ import annotations
 
 import json
+import subprocess
 import sys
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from draaiboek.model import GlossaryEntry
 from draaiboek.readability import MIN_WORDS, reading, sentences, syllables
 from draaiboek.views.participants import glossary_used, pack_texts
 
-from tests.support import BROKEN, ROOT, RunCli, run_draaiboek
+from tests.support import BROKEN, ROOT, RunCli
 
 PACKS = sorted((ROOT / "content_packs").glob("draaiboek_pack_*/pack"))
 
@@ -179,12 +180,17 @@ def test_show_language_prints_scores_per_session(run_cli: RunCli) -> None:
     assert lines[-1].endswith("to work on")
 
 
-def test_help_and_outline_do_not_load_pyphen() -> None:
-    code = ("import sys; from draaiboek.cli import main; sys.argv = ['draaiboek', '--help']\n"
-            "try:\n    main()\nexcept SystemExit:\n    pass\nprint('pyphen' in sys.modules)")
-    done = run_draaiboek(["--help"])
-    assert done.returncode == 0
-    import subprocess
+def _loads_pyphen(args: list[str]) -> bool:
+    code = ("import sys\nfrom draaiboek.cli import main\n"
+            f"try:\n    main({args!r})\nexcept SystemExit:\n    pass\n"
+            "print('PYPHEN', 'pyphen' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], check=False, capture_output=True, text=True, timeout=120,
+                          cwd=ROOT)
+    return next(line for line in done.stdout.splitlines() if line.startswith("PYPHEN")) == "PYPHEN True"
 
-    probe = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-    assert probe.stdout.strip().splitlines()[-1] == "False", probe.stderr
+
+def test_pyphen_loads_only_for_scored_texts() -> None:
+    assert not _loads_pyphen(["--help"])
+    assert not _loads_pyphen(["show", "tests/packs/full"]), "the outline does not score texts"
+    assert not _loads_pyphen(["check", "tests/packs/broken/lang-acronym"]), "no text there is long enough to score"
+    assert _loads_pyphen(["check", "tests/packs/broken/lang-readability"])
