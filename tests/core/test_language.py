@@ -11,12 +11,13 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-from draaiboek.api import check_folder, load_pack
+from draaiboek.api import check_folder, load_pack, open_training
 from draaiboek.catalog import Catalog
 from draaiboek.checks.language import acronyms, double_barrel, explained_in
 from draaiboek.model import GlossaryEntry
 from draaiboek.readability import MIN_WORDS, reading, sentences, syllables
-from draaiboek.views.participants import glossary_used, pack_texts
+from draaiboek.views import TrainingView
+from draaiboek.views.participants import glossary_used, pack_texts, session_texts
 
 from tests.support import BROKEN, ROOT, RunCli
 
@@ -167,6 +168,15 @@ def test_bundled_glossaries_validate_against_the_schema(folder: Path, run_cli: R
     assert all(e.term and e.expansion and e.explanation for e in pack.glossary)
 
 
+@pytest.mark.parametrize("ref", ["het-gesprek", "lvb-coaching", "naasten", "vgz-ggz"])
+def test_session_texts_are_the_checked_texts_with_the_same_refs(ref: str) -> None:
+    pack, training, resolver = open_training(ref)
+    checked = {(t.ref, t.path) for t in pack_texts(pack)}
+    shown = [t for _, texts in session_texts(TrainingView(pack, training, resolver)) for t in texts]
+    assert shown and all((t.ref, t.path) in checked for t in shown if t.path is not None)
+    assert all(t.path is not None for t in shown), "every text of a one-pack training is located"
+
+
 def test_show_language_prints_scores_per_session(run_cli: RunCli) -> None:
     result = run_cli("show", "lvb-coaching", "--language")
     assert result.exit_code == 0, result.output
@@ -177,7 +187,9 @@ def test_show_language_prints_scores_per_session(run_cli: RunCli) -> None:
     assert rows and rows[0].split()[0] == "-", f"statements are shorter than {MIN_WORDS} words: not scored"
     scored = [float(line.split()[0]) for line in lines if line[:6].strip().replace(".", "").isdigit()]
     assert scored and all(0 < s < 130 for s in scored)
-    assert lines[-1].endswith("to work on")
+    assert lines[-1].endswith(" participant texts, 0 to work on")
+    quiz = [line for line in lines if "Wat is LVB? (assignment)" in line]
+    assert quiz and quiz[0][21] == "a", "the quiz's accepted warnings show as 'a', not '!'"
 
 
 def _loads_pyphen(args: list[str]) -> bool:

@@ -210,8 +210,8 @@ def session_texts(view: TrainingView) -> list[tuple[str, list[ParticipantText]]]
 def _session(view: TrainingView, session: SessionView, lookup: Lookup) -> Iterator[ParticipantText]:
     for item in session.items:
         if item.assignment:
-            yield ParticipantText(item.assignment, "assignment", item_ref(session.session, item.index),
-                                  f"{item.title} (assignment)", _assignment_path(item, lookup))
+            ref, path = _assignment_source(session.session, item, lookup)
+            yield ParticipantText(item.assignment, "assignment", ref, f"{item.title} (assignment)", path)
     for handout in view.handouts_in(session):
         yield from handout_texts(handout, lookup(id(handout)))
     for form in view.questionnaires_in(session):
@@ -223,13 +223,18 @@ def _session(view: TrainingView, session: SessionView, lookup: Lookup) -> Iterat
     yield from homework_texts(session.session, lookup(id(session.session)))
 
 
-def _assignment_path(item: ItemView, lookup: Lookup) -> Path | None:
-    """Where the item's resolved assignment is written: the item, else its variant, else its work format."""
-    for owner in (item.item, item.variant, item.work_format):
-        if owner is not None and owner.assignment:
-            base = lookup(id(owner))
-            return None if base is None else (*base, "assignment")
-    return None
+def _assignment_source(session: Session, item: ItemView, lookup: Lookup) -> tuple[str, Path | None]:
+    """Ref and path of the item's resolved assignment, where it is written: the item, its variant or its format
+    (the same ref `check` reports, so accepting it there covers it here)."""
+    if item.item.assignment:
+        base = lookup(id(item.item))
+        return item_ref(session, item.index), None if base is None else (*base, "assignment")
+    fmt, variant = item.work_format, item.variant
+    if fmt is not None and variant is not None and variant.assignment:
+        base = lookup(id(variant))
+        return f"{fmt.id}/{variant.id}", None if base is None else (*base, "assignment")
+    base = lookup(id(fmt)) if fmt is not None else None
+    return (fmt.id if fmt else item_ref(session, item.index)), None if base is None else (*base, "assignment")
 
 
 def glossary_used(text: str, glossary: Sequence[GlossaryEntry]) -> list[GlossaryEntry]:
