@@ -69,4 +69,9 @@ CODES: dict[str, str] = {
     "SCALE003": "two scale points have the same value",
     "QUEST001": "a scale question in a questionnaire without a scale",
     "QUEST002": "a choice question without options",
+    # Language for participants (B1)
+    "LANG001": "(warning) an acronym in a participant text with no glossary entry and not written out there",
+    "LANG002": "(warning) a meter statement or scale question that joins two things with 'en' or 'of'",
+    "LANG003": "(warning) a sentence of more than 20 words in a participant text",
+    "LANG004": "(warning) a participant text of 40+ words below B1 on Flesch-Douma (score under 60)",
 }
