@@ -59,6 +59,11 @@ LABELS: dict[str, tuple[str, str]] = {
         "The sheets are protected without a password so formulas are not changed by accident.",
     ),
     "source": ("Bron", "Source"),
+    "only_for": ("Alleen voor: {roles}", "Only for: {roles}"),
+    "prompt_title": ("Kies je score", "Choose your score"),
+    "prompt": ("Kies in de lijst wat het best past, van {low} tot {high}.",
+               "Choose what fits best in the list, from {low} to {high}."),
+    "page": ("Pagina &P van &N", "Page &P of &N"),
     # runbook
     "sheet_sessions": ("Bijeenkomsten", "Sessions"),
     "start": ("Begin", "Start"),

@@ -10,9 +10,12 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from draaiboek_spreadsheets.text import put
 
-TITLE = Font(bold=True, size=14)
-BOLD = Font(bold=True)
-ITALIC = Font(italic=True)
+#: Fonts name Calibri, the workbook's own font: a nameless bold font prints in a serif face in LibreOffice.
+FONT = "Calibri"
+TITLE = Font(name=FONT, bold=True, size=14)
+SUBTITLE = Font(name=FONT, bold=True, size=12)
+BOLD = Font(name=FONT, bold=True)
+ITALIC = Font(name=FONT, italic=True)
 HEADER_FILL = PatternFill("solid", fgColor="D9E2F3")
 DOMAIN_FILL = PatternFill("solid", fgColor="EDEDED")
 INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")

@@ -53,9 +53,10 @@ def test_strengths_sheet_recalculated_by_libreoffice_equals_results(pack, export
         ws = wb[plan.sheet("analysis")]
         profile = profiles[wb[plan.sheet("fill")]["C2"].value]
         for j, moment in enumerate(plan.moments):
-            text_col, score_col = plan.analysis_columns(j)
+            text_col, score_col = plan.analysis_columns()
             for kind, index in (("strengths", 0), ("challenges", 1)):
-                shown = [(ws.cell(r, text_col).value, ws.cell(r, score_col).value) for r in plan.analysis_rows(kind)]
+                shown = [(ws.cell(r, text_col).value, ws.cell(r, score_col).value)
+                         for r in plan.analysis_rows(kind, j)]
                 ids = profile.ranked[moment.id][index]
                 scores = read_meter(source).scores[moment.id]
                 expected = [(labels[i], scores[i]) for i in ids]

@@ -1,0 +1,129 @@
+"""Print layout shared by every workbook a person prints: A4, one orientation per workbook, fit to width
+without going below 9 pt, row heights that fit wrapped text, print areas, header and footer.
+
+Imported at export time only (openpyxl). Spreadsheet programs do not grow row heights of generated files,
+so heights are estimated here, on the safe side: a row a little too high reads fine, a clipped one does not.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+FONT_PT = 11.0
+MIN_PT = 9.0
+#: Shrink no further than this (a little above 9/11: pages break between columns, which costs some width).
+MIN_SCALE = 0.9
+LINE_PT = 15.0
+SIDE_MARGIN_IN = 0.5
+A4_MM = (210.0, 297.0)
+#: Characters of running text per unit of column width (units are the width of a '0'; text is narrower,
+#: but words wrap whole and bold is wider, so count a little under one character per unit).
+CHARS_PER_UNIT = 0.95
+#: Pixels (96 an inch) per unit of column width. Excel with Calibri 11 uses 7; LibreOffice without Calibri
+#: measures with its fallback font (DejaVu Sans: about 9.5). Sized for the widest, a sheet fits in both.
+PX_PER_UNIT = 9.5
+PADDING_PX = 5
+
+
+@dataclass(frozen=True)
+class Page:
+    """What every printed sheet of one workbook shares."""
+
+    landscape: bool
+    title: str
+    footer_left: str = ""
+    page_label: str = "&P / &N"
+
+    @property
+    def printable_mm(self) -> float:
+        return (A4_MM[1] if self.landscape else A4_MM[0]) - 2 * 25.4 * SIDE_MARGIN_IN
+
+
+def column_mm(width: float) -> float:
+    """Printed width of a column of ``width`` units, at most (see PX_PER_UNIT)."""
+    return (width * PX_PER_UNIT + PADDING_PX) * 25.4 / 96
+
+
+def units_for(mm: float, columns: int = 1) -> float:
+    """Total column width units that print as ``mm`` across ``columns`` columns."""
+    return (mm * 96 / 25.4 - PADDING_PX * columns) / PX_PER_UNIT
+
+
+def lines(text: str, width: float) -> int:
+    """Lines ``text`` takes in a wrapped cell ``width`` units wide (words wrap whole)."""
+    capacity = max(1, int(width * CHARS_PER_UNIT) - 1)
+    total = 0
+    for part in str(text).split("\n"):
+        count, used = 1, 0
+        for word in part.split():
+            size = len(word)
+            while size > capacity:  # a word longer than the cell breaks anywhere
+                count, size = count + (1 if used else 0), size - capacity
+                used = 0
+            if used and used + 1 + size > capacity:
+                count, used = count + 1, size
+            else:
+                used += size + (1 if used else 0)
+        total += count
+    return max(1, total)
+
+
+def fit_row(ws: Worksheet, row: int, cells: Iterable[tuple[object, float]], minimum: float = LINE_PT) -> None:
+    """Make ``row`` high enough for the wrapped text of each (text, width) pair; never lower it."""
+    needed = max((lines(str(text), width) for text, width in cells if text not in (None, "")), default=1)
+    height = max(minimum, needed * LINE_PT + 3)
+    current = ws.row_dimensions[row].height
+    ws.row_dimensions[row].height = max(height, current or 0)
+
+
+def row_height(ws: Worksheet, row: int) -> float:
+    return ws.row_dimensions[row].height or LINE_PT
+
+
+def width_of(ws: Worksheet, first: int, last: int) -> float:
+    """Printed width (mm) of columns ``first``..``last``; hidden columns take no room."""
+    total = 0.0
+    for index in range(first, last + 1):
+        dim = ws.column_dimensions[get_column_letter(index)]
+        if dim.hidden:
+            continue
+        total += column_mm(dim.width or 8.43)
+    return total
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&&")
+
+
+def setup(ws: Worksheet, page: Page, last_row: int, last_col: int, *, title_rows: str | None = None,
+          first_col: int = 1, heading: str = "") -> None:
+    """A4 in the workbook's orientation, fit to width (more pages wide rather than below 9 pt), print area,
+    repeated header rows, and a header with the title and ``heading`` (the session) and a footer with the page."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if page.landscape else "portrait"
+    content = width_of(ws, first_col, last_col)
+    ws.page_setup.fitToWidth = max(1, math.ceil(content * MIN_SCALE / page.printable_mm - 1e-9))
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.gridLines = False
+    ws.page_margins.left = ws.page_margins.right = SIDE_MARGIN_IN
+    ws.page_margins.top = ws.page_margins.bottom = 0.75
+    ws.page_margins.header = ws.page_margins.footer = 0.3
+    ws.print_area = f"{get_column_letter(first_col)}1:{get_column_letter(last_col)}{max(1, last_row)}"
+    if title_rows:
+        ws.print_title_rows = title_rows
+    for part, text in ((ws.oddHeader.left, page.title), (ws.oddHeader.right, heading),
+                       (ws.oddFooter.left, page.footer_left), (ws.oddFooter.right, page.page_label)):
+        if text:
+            part.text = text if text is page.page_label else _escape(text)
+            part.size = 10
+
+
+def needs_landscape(widths: Iterable[float]) -> bool:
+    """True when columns of these widths do not fit a portrait A4 page at full size."""
+    return sum(column_mm(w) for w in widths) > Page(False, "").printable_mm
