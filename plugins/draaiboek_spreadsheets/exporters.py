@@ -12,6 +12,7 @@ from draaiboek.model import Meter
 from draaiboek.output import atomic_path
 from draaiboek.refs import training_meters
 
+from draaiboek_spreadsheets.labels import text
 from draaiboek_spreadsheets.meter_plan import plan_meter
 from draaiboek_spreadsheets.participants import read_participants
 from draaiboek_spreadsheets.runbook_plan import plan_runbook
@@ -59,6 +60,26 @@ def export_meter(job: ExportJob) -> list[Path]:
     return written
 
 
+def export_moodle(job: ExportJob) -> list[Path]:
+    """Each meter of the training as a Moodle competency framework CSV; several meters: one file each."""
+    from draaiboek_spreadsheets.moodle import framework_csv
+
+    meters = training_meters(job.training, job.resolver)
+    if not meters:
+        raise ExportNotApplicable(f"training {job.training.id!r} has no competence meter")
+    if job.options.get("meter"):
+        meters = [_meter(job)]
+    only_for = text("only_for", job.pack.language)
+    targets = [(meters[0], job.output)] if len(meters) == 1 else [
+        (m, job.output.with_name(f"{job.output.stem}-{m.id}{job.output.suffix or '.csv'}")) for m in meters]
+    written = []
+    for meter, target in targets:
+        with atomic_path(target) as temp:
+            temp.write_text(framework_csv(job.pack, meter, only_for), encoding="utf-8")
+        written.append(target)
+    return written
+
+
 def export_runbook(job: ExportJob) -> list[Path]:
     from draaiboek_spreadsheets.runbook_render import render_runbook
 
@@ -90,4 +111,12 @@ RUNBOOK = Exporter(
     export=export_runbook,
     options=[click.Option(["--start"], metavar="HH:MM", default="09:00", show_default=True,
                           help="Clock time each session starts.")],
+)
+
+MOODLE = Exporter(
+    name="moodle",
+    help="Each competence meter as a Moodle competency framework (.csv for Import competency framework).",
+    suffix=".csv",
+    export=export_moodle,
+    options=[click.Option(["--meter"], metavar="ID", help="Only this meter, when the training has several.")],
 )
