@@ -115,7 +115,7 @@ RUNBOOK = Exporter(
 
 MOODLE = Exporter(
     name="moodle",
-    help="Each competence meter as a Moodle competency framework (.csv for Import competency framework).",
+    help="Each competence meter as a Moodle competency framework (.csv for 'Import competency framework').",
     suffix=".csv",
     export=export_moodle,
     options=[click.Option(["--meter"], metavar="ID", help="Only this meter, when the training has several.")],

@@ -21,7 +21,8 @@ from draaiboek_spreadsheets.meter_plan import (
 from draaiboek_spreadsheets.printing import Page, fit_row, setup, units_for
 from draaiboek_spreadsheets.text import put
 from draaiboek_spreadsheets.xlsx import (
-    BOX, DOMAIN_FILL, FONT, ITALIC, OFF_FILL, SUBTITLE, TITLE, WRAP, col, header, input_cell, protect, quote, widths, write,
+    BOX, DOMAIN_FILL, FONT, ITALIC, OFF_FILL, SUBTITLE, TITLE, TOP_LEFT, WRAP, col, header, input_cell, protect, quote,
+    widths, write,
 )
 
 #: calc sheet: A index, B id, C domain, D label; then three columns per moment (score, strength key, challenge key).
@@ -183,7 +184,8 @@ def _calc(ws: Worksheet, plan: MeterPlan) -> None:
     fill, scale = quote(plan.sheet("fill")), quote(plan.sheet("scale"))
     last_scale = len(plan.scale) + 1
     values, choices = f"{scale}!$A$2:$A${last_scale}", f"{scale}!$C$2:$C${last_scale}"
-    ws.append(["index", "statement", "domain", "label"] + [f"{m.id} {k}" for m in plan.moments for k in ("score", "top", "bottom")])
+    ws.append(["index", "statement", "domain", "label"]
+              + [f"{m.id} {k}" for m in plan.moments for k in ("score", "top", "bottom")])
     for i, s in enumerate(plan.statements, start=1):
         r = i + 1
         write(ws, r, 1, i)
@@ -237,7 +239,7 @@ def _analysis(ws: Worksheet, plan: MeterPlan, page: Page) -> None:
                 ws.cell(r, text_col).value = f'=IFERROR(INDEX({calc}!$D$2:$D${n},{where}),"")'
                 ws.cell(r, value_col).value = f'=IFERROR(INDEX({calc}!${score_col}$2:${score_col}${n},{where}),"")'
                 for c in (1, text_col, value_col):
-                    ws.cell(r, c).alignment = WRAP
+                    ws.cell(r, c).alignment = TOP_LEFT if c == 1 else WRAP  # rank beside the first line
                     ws.cell(r, c).border = BOX
                 fit_row(ws, r, [(longest, text_width)])  # any statement may land here
                 last = r

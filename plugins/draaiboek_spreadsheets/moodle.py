@@ -102,7 +102,7 @@ def framework_rows(pack: Pack, meter: Meter, only_for: str) -> list[Row]:
     domains = [(d.id, d.title, d.description) for d in meter.domains]
     domains += [(s.domain, s.domain, None) for s in meter.statements  # a statement's unknown domain still shows
                 if s.domain not in {d.id for d in meter.domains}]
-    for domain_id, title, about in dict((d[0], d) for d in domains).values():
+    for domain_id, title, about in {d[0]: d for d in domains}.values():
         members = [s for s in meter.statements if s.domain == domain_id]
         if not members:
             continue
@@ -116,8 +116,8 @@ def framework_rows(pack: Pack, meter: Meter, only_for: str) -> list[Row]:
             body = to_html(s.text)
             if s.roles:
                 body += f"<p><em>{html.escape(only_for.format(roles=', '.join(role_name(r) for r in s.roles)))}</em></p>"
-            rows.append(Row(parent, _unique(f"{meter.id}.{domain_id}.{s.id}", taken), shorten(f"{s.id} {text}"),
-                            body, exported_id=exported))
+            idnumber = _unique(f"{meter.id}.{domain_id}.{s.id}", taken)
+            rows.append(Row(parent, idnumber, shorten(f"{s.id} {text}"), body, exported_id=exported))
     return rows
 
 

@@ -24,6 +24,7 @@ BREAK_FILL = PatternFill("solid", fgColor="E2EFDA")
 THIN = Side(style="thin", color="A6A6A6")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 WRAP = Alignment(wrap_text=True, vertical="top")
+TOP_LEFT = Alignment(horizontal="left", vertical="top")
 UNLOCKED = Protection(locked=False)
 
 

@@ -1,0 +1,76 @@
+"""Workbooks as a trainer prints them: every bundled meter and runbook through LibreOffice's PDF.
+
+A4 in one orientation per workbook, nothing under 9 pt, nothing at the paper's edge, no clipped rows (every
+word of every statement or agenda item is on paper), helper sheets not printed, a running head on every page.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from draaiboek.api import open_training
+from draaiboek.exporters import ExportJob
+from draaiboek.refs import training_meters
+from printed import Page, print_pdf, print_problems, read_pdf
+from xlsx_filling import fill, soffice_convert
+
+from draaiboek_spreadsheets.exporters import export_meter
+from draaiboek_spreadsheets.meter_plan import plan_meter
+
+pytestmark = pytest.mark.libreoffice
+
+BUNDLED = ("het-gesprek", "lvb-coaching", "naasten", "vgz-ggz")
+
+
+def sheet_pages(pages: list[Page], sheet: str) -> list[Page]:
+    return [p for p in pages if p.running_head.endswith(" " + sheet)]
+
+
+def body_words(pages: list[Page]) -> Counter[str]:
+    return Counter(w.text for p in pages for w in p.body)
+
+
+@pytest.mark.parametrize("ref", BUNDLED)
+def test_every_bundled_meter_prints_whole_at_9_pt_or_more(ref: str, tmp_path: Path) -> None:
+    pack, training, resolver = open_training(ref)
+    meter = training_meters(training, resolver)[0]
+    [path] = export_meter(ExportJob(pack, training, resolver, tmp_path / f"{ref}.xlsx"))
+    pages = print_pdf(path, tmp_path / "pdf")
+    assert print_problems(pages, ref) == []
+    plan = plan_meter(pack, meter)
+    heads = {p.running_head.removeprefix(meter.title).strip() for p in pages}
+    assert heads == {plan.sheet(k) for k in ("instructions", "fill", "analysis", "plan", "overview")}, heads
+    assert all(p.running_head.startswith(meter.title) for p in pages)
+    fill_pages = sheet_pages(pages, plan.sheet("fill"))
+    on_paper = body_words(fill_pages)
+    wanted = Counter(word for s in plan.statements for word in f"{s.number} {s.text}".split())
+    assert not wanted - on_paper, f"clipped or missing on paper: {sorted((wanted - on_paper).elements())[:10]}"
+    footers = [" ".join(w.text for w in p.words if w.y0 > p.height - 45) for p in pages]
+    assert all(f.endswith(f"Pagina {n} van {len(pages)}") for n, f in enumerate(footers, start=1)), footers[:2]
+    if ref == "lvb-coaching":  # statements for one role say so, by the role's name
+        text = " ".join(w.text for p in fill_pages for w in p.body)
+        assert "Alleen voor: huisarts, POH-GGZ" in text and "poh-ggz" not in text
+
+
+def test_a_filled_meter_shows_every_chosen_label_in_full(tmp_path: Path) -> None:
+    pack, training, resolver = open_training("naasten")  # the longest labels, four moments
+    meter = training_meters(training, resolver)[0]
+    plan = plan_meter(pack, meter)
+    [blank] = export_meter(ExportJob(pack, training, resolver, tmp_path / "blank.xlsx"))
+    top = plan.scale[-1]
+    scores = {m.id: {s.id: top.value for s in plan.statements} for m in plan.moments}
+    filled = fill(plan, blank, tmp_path / "filled.xlsx", scores, name="Anna")
+    [pdf] = soffice_convert([filled], tmp_path / "pdf", target="pdf")  # recalculated, as a participant sees it
+    pages = read_pdf(pdf)
+    assert print_problems(pages, "filled") == []
+    shown = body_words(sheet_pages(pages, plan.sheet("fill")))
+    label_words = Counter(top.choice.split())
+    for word, count in label_words.items():
+        assert shown[word] >= count * len(plan.statements) * len(plan.moments), (word, shown[word])
+    analysis = sheet_pages(pages, plan.sheet("analysis"))
+    assert len(analysis) >= len(plan.moments)  # one block per moment, each with its own header row
+    for page in analysis:
+        words = [w.text for w in page.body]
+        assert words.count("Stelling") == 2 and "Krachten" in words and "Uitdagingen" in words
