@@ -117,12 +117,12 @@ def _fill_in(ws: Worksheet, plan: MeterPlan, page: Page) -> None:
     fit_row(ws, 3, [(hint, text_width + score_width * len(plan.moments) + remark_width)])
     labels = ["#", text("statement", lang)] + [m.label for m in plan.moments] + [text("remark", lang)]
     header(ws, HEADER_ROW, labels)
-    fit_row(ws, HEADER_ROW, [(m.label, score_width) for m in plan.moments])
+    fit_row(ws, HEADER_ROW, [(m.label, score_width) for m in plan.moments], bold=True)
     for domain in plan.domains:
         for c in range(1, last_col + 1):
             ws.cell(domain.row, c).fill = DOMAIN_FILL
         write(ws, domain.row, TEXT_COL, domain.title, bold=True, wrap=True)
-        fit_row(ws, domain.row, [(domain.title, text_width)])
+        fit_row(ws, domain.row, [(domain.title, text_width)], bold=True)
     validation = _score_validation(plan)
     ws.add_data_validation(validation)
     longest_choice = max((o.choice for o in plan.scale), key=len)
@@ -284,7 +284,7 @@ def _overview(ws: Worksheet, plan: MeterPlan, page: Page) -> None:
     widths(ws, {2: 40, **{c: 14 for c in range(3, last_col + 1)}})
     ws.column_dimensions["A"].hidden = True
     header(ws, 3, [text("domain", lang)] + [m.label for m in plan.moments], first_col=2)
-    fit_row(ws, 3, [(m.label, 14) for m in plan.moments])
+    fit_row(ws, 3, [(m.label, 14) for m in plan.moments], bold=True)
     for i, d in enumerate(plan.domains):
         r = 4 + i
         write(ws, r, 1, d.id)

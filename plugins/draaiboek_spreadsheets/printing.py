@@ -54,28 +54,49 @@ def units_for(mm: float, columns: int = 1) -> float:
     return (mm * 96 / 25.4 - PADDING_PX * columns) / PX_PER_UNIT
 
 
-def lines(text: str, width: float) -> int:
-    """Lines ``text`` takes in a wrapped cell ``width`` units wide (words wrap whole)."""
-    capacity = max(1, int(width * CHARS_PER_UNIT) - 1)
-    total = 0
+def wrap(text: str, width: float, bold: bool = False) -> list[str]:
+    """The lines of ``text`` in a wrapped cell ``width`` units wide, as estimated (words wrap whole; a word
+    longer than the cell breaks anywhere; bold is wider)."""
+    capacity = max(1, int(width * CHARS_PER_UNIT * (0.85 if bold else 1.0)) - 1)
+    out: list[str] = []
     for part in str(text).split("\n"):
-        count, used = 1, 0
+        line = ""
         for word in part.split():
-            size = len(word)
-            while size > capacity:  # a word longer than the cell breaks anywhere
-                count, size = count + (1 if used else 0), size - capacity
-                used = 0
-            if used and used + 1 + size > capacity:
-                count, used = count + 1, size
+            while len(word) > capacity:
+                if line:
+                    out.append(line)
+                out.append(word[:capacity])
+                line, word = "", word[capacity:]
+            if line and len(line) + 1 + len(word) > capacity:
+                out.append(line)
+                line = word
             else:
-                used += size + (1 if used else 0)
-        total += count
-    return max(1, total)
+                line = f"{line} {word}" if line else word
+        out.append(line)
+    return out or [""]
 
 
-def fit_row(ws: Worksheet, row: int, cells: Iterable[tuple[object, float]], minimum: float = LINE_PT) -> None:
+def lines(text: str, width: float, bold: bool = False) -> int:
+    """How many lines ``text`` takes in a wrapped cell ``width`` units wide."""
+    return len(wrap(text, width, bold))
+
+
+def split_row(values: tuple[str, ...], widths: tuple[float, ...], max_lines: int) -> list[tuple[str, ...]]:
+    """One table row as several when it would be taller than ``max_lines``: a spreadsheet cannot break a row
+    over two pages, so a row taller than a page runs off it. Each cell's text continues in the next row."""
+    wrapped = [wrap(v, w) if v else [""] for v, w in zip(values, widths)]
+    if max(len(w) for w in wrapped) <= max_lines:
+        return [values]
+    rows = []
+    for start in range(0, max(len(w) for w in wrapped), max_lines):
+        rows.append(tuple(" ".join(w[start:start + max_lines]).strip() for w in wrapped))
+    return rows
+
+
+def fit_row(ws: Worksheet, row: int, cells: Iterable[tuple[object, float]], minimum: float = LINE_PT,
+            bold: bool = False) -> None:
     """Make ``row`` high enough for the wrapped text of each (text, width) pair; never lower it."""
-    needed = max((lines(str(text), width) for text, width in cells if text not in (None, "")), default=1)
+    needed = max((lines(str(text), width, bold) for text, width in cells if text not in (None, "")), default=1)
     height = max(minimum, needed * LINE_PT + 3)
     current = ws.row_dimensions[row].height
     ws.row_dimensions[row].height = max(height, current or 0)

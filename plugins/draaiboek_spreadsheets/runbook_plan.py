@@ -27,13 +27,22 @@ class RunbookRow:
     is_break: bool
 
 
+@dataclass(frozen=True)
+class ChecklistEntry:
+    """One thing to bring, once, with the clock times of the items that need it (none: the whole session)."""
+
+    text: str
+    needed_at: str
+
+
 @dataclass
 class SessionPlan:
     title: str
     sheet: str
+    checklist_sheet: str
     details: list[str]
     rows: list[RunbookRow] = field(default_factory=list)
-    checklist: list[str] = field(default_factory=list)
+    checklist: list[ChecklistEntry] = field(default_factory=list)
 
 
 @dataclass
@@ -64,12 +73,14 @@ def _session(session: Session, prefix: str, taken: set[str], training: Training,
         if session.agenda else "",
         f"{text('when', lang)}: {session.timing}" if session.timing else "",
     ) if d]
-    plan = SessionPlan(plain(session.title), sheet_title(prefix + session.title, taken), details)
-    checklist: list[str] = list(session.materials)
+    plan = SessionPlan(plain(session.title), sheet_title(prefix + session.title, taken),
+                       sheet_title(prefix + text("sheet_checklist", lang), taken), details)
+    needed: dict[str, list[str]] = {m: [] for m in _unique(list(session.materials))}
+    session_wide = set(needed)
     for timed in schedule(session, start):
         item = timed.item
         wf = resolver.work_format(item.work_format) if item.work_format else None
-        materials = list(item.materials) + (list(wf.materials) if wf else [])
+        materials = _unique(list(item.materials) + (list(wf.materials) if wf else []))
         handouts = [_handout_title(ref, training, resolver) for ref in item.handouts]
         instruments = [i.title for i in (resolver.instrument(r) for r in item.instruments) if i is not None]
         plan.rows.append(RunbookRow(
@@ -81,11 +92,23 @@ def _session(session: Session, prefix: str, taken: set[str], training: Training,
             materials=", ".join(materials), handouts=", ".join(handouts + instruments),
             is_break=item.kind == "break",
         ))
-        checklist += materials
-        checklist += [f"{text('handout', lang)}: {h}" for h in handouts]
-        checklist += [f"{text('print', lang)}: {i}" for i in instruments]
-    plan.checklist = list(dict.fromkeys(c.strip() for c in checklist if c.strip()))
+        things = materials + [f"{text('handout', lang)}: {h}" for h in handouts]
+        things += [f"{text('print', lang)}: {i}" for i in instruments]
+        for thing in _unique(things):
+            if thing not in session_wide:
+                needed.setdefault(thing, []).append(timed.start)
+    plan.checklist = [ChecklistEntry(t, ", ".join(dict.fromkeys(times))) for t, times in needed.items()]
     return plan
+
+
+def _unique(values: list[str]) -> list[str]:
+    """Stripped, without blanks, each once (case-insensitively), in order."""
+    seen: dict[str, str] = {}
+    for value in values:
+        value = value.strip()
+        if value and value.lower() not in seen:
+            seen[value.lower()] = value
+    return list(seen.values())
 
 
 def _grouping(item: AgendaItem, fallback: str | None, group_size: str | None, lang: str) -> str:

@@ -48,16 +48,25 @@ def put(cell: Any, value: object) -> Any:
 
 
 def sheet_title(text: str, taken: set[str]) -> str:
-    """A valid, unique worksheet name (max 31 characters, no []:*?/\\)."""
+    """A valid, unique worksheet name (max 31 characters, no []:*?/\\), cut at a word."""
     base = re.sub(r"\s+", " ", _SHEET_BAD.sub(" ", text)).strip().strip("'") or "Blad"
-    base = base[:31].rstrip()
-    candidate, n = base, 2
+    candidate, n = cut_at_word(base, 31), 2
     while candidate.lower() in {t.lower() for t in taken}:
         suffix = f" ({n})"
-        candidate = base[: 31 - len(suffix)].rstrip() + suffix
+        candidate = cut_at_word(base, 31 - len(suffix)) + suffix
         n += 1
     taken.add(candidate)
     return candidate
+
+
+def cut_at_word(text: str, limit: int) -> str:
+    """``text`` in at most ``limit`` characters, cut after a whole word (a single long word is cut)."""
+    if len(text) <= limit:
+        return text
+    head = text[: limit + 1]
+    if " " in head.strip():
+        head = head[: head.rstrip().rindex(" ")]
+    return head[:limit].rstrip(" -–,;.'") or text[:limit]
 
 
 def slug(text: str) -> str:

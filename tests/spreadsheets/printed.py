@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 import subprocess
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -85,5 +86,29 @@ def print_problems(pages: list[Page], name: str) -> list[str]:
     return problems
 
 
-def words_of(text: str) -> list[str]:
-    return text.split()
+def missing_words(texts: list[str], pages: list[Page]) -> list[str]:
+    """Words of ``texts`` not on paper (as often as they occur): what a clipped row or a cut page loses.
+
+    A word too long for its column is broken by the spreadsheet over two lines; two printed pieces close
+    together that make it count as the word."""
+    printed = [w.text for p in pages for w in p.body]
+    wanted = Counter(word for text in texts for word in text.split())
+    missing = wanted - Counter(printed)
+    return sorted(word for word in missing.elements() if not _pieced(word, printed))
+
+
+def _pieced(word: str, printed: list[str], reach: int = 16) -> bool:
+    """``word`` printed as pieces, each among the next ``reach`` words after the one before."""
+    for i, first in enumerate(printed):
+        if not first or first == word or not word.startswith(first):
+            continue
+        rest, j = word[len(first):], i
+        while rest:
+            k = next((k for k in range(j + 1, min(j + 1 + reach, len(printed)))
+                      if printed[k] and rest.startswith(printed[k])), None)
+            if k is None:
+                break
+            rest, j = rest[len(printed[k]):], k
+        if not rest:
+            return True
+    return False

@@ -13,11 +13,12 @@ import pytest
 from draaiboek.api import open_training
 from draaiboek.exporters import ExportJob
 from draaiboek.refs import training_meters
-from printed import Page, print_pdf, print_problems, read_pdf
+from printed import Page, missing_words, print_pdf, print_problems, read_pdf
 from xlsx_filling import fill, soffice_convert
 
-from draaiboek_spreadsheets.exporters import export_meter
+from draaiboek_spreadsheets.exporters import export_meter, export_runbook
 from draaiboek_spreadsheets.meter_plan import plan_meter
+from draaiboek_spreadsheets.runbook_plan import plan_runbook
 
 pytestmark = pytest.mark.libreoffice
 
@@ -74,3 +75,32 @@ def test_a_filled_meter_shows_every_chosen_label_in_full(tmp_path: Path) -> None
     for page in analysis:
         words = [w.text for w in page.body]
         assert words.count("Stelling") == 2 and "Krachten" in words and "Uitdagingen" in words
+
+
+@pytest.mark.parametrize("ref", BUNDLED)
+def test_every_bundled_runbook_prints_whole_with_its_own_headers(ref: str, tmp_path: Path) -> None:
+    pack, training, resolver = open_training(ref)
+    [path] = export_runbook(ExportJob(pack, training, resolver, tmp_path / f"{ref}.xlsx"))
+    pages = print_pdf(path, tmp_path / "pdf")
+    assert print_problems(pages, ref) == []
+    plan = plan_runbook(pack, training, resolver)
+    assert all(p.running_head.startswith(training.title) for p in pages)
+    footers = [" ".join(w.text for w in p.words if w.y0 > p.height - 45) for p in pages]
+    assert all(f.endswith(f"Pagina {n} van {len(pages)}") for n, f in enumerate(footers, start=1)), footers[:2]
+    checklist = [p for p in pages if "Klaar" in {w.text for w in p.body}]
+    assert len(checklist) >= len(plan.sessions)  # a page per session at least
+    for session in plan.sessions:
+        timetable = [p for p in sheet_pages(pages, session.title) if p not in checklist]
+        assert timetable, session.title
+        for page in timetable:  # the timetable's header row on every page of it
+            assert {"Tijd", "Duur", "Onderdeel"} <= {w.text for w in page.body}, session.title
+        cells = [v for row in session.rows for v in (row.title, row.grouping, row.work_format, row.materials,
+                                                     row.handouts, row.minutes)]
+        assert missing_words(cells, timetable) == [], session.title
+    assert len(sheet_pages(pages, plan.overview_sheet)) + sum(len(sheet_pages(pages, s.title)) for s in plan.sessions) \
+        == len(pages)  # every page is the overview's or a session's
+    for page in checklist:  # the checklist's own header on every page of it, never the timetable's
+        words = {w.text for w in page.body}
+        assert {"Klaar", "Wat", "Nodig"} <= words and not {"Tijd", "Onderdeel"} & words
+    things = [e.text for session in plan.sessions for e in session.checklist]
+    assert missing_words(things, checklist) == []

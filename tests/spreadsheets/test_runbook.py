@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import attrs
 import openpyxl
 import pytest
 from draaiboek.errors import DraaiboekError, ExportNotApplicable
 from draaiboek.exporters import ExportJob
-from draaiboek.model import Training, TrainingAudience
+from draaiboek.model import AgendaItem, Duration, Session, Training, TrainingAudience
 from draaiboek.refs import Resolver
 from draaiboek.timing import schedule
 
 from draaiboek_spreadsheets.exporters import export_runbook
+from draaiboek_spreadsheets.text import sheet_title
 
 
 def rows(ws) -> list[tuple]:  # type: ignore[no-untyped-def,type-arg]
@@ -20,21 +22,50 @@ def rows(ws) -> list[tuple]:  # type: ignore[no-untyped-def,type-arg]
 def test_timetable_uses_the_start_time_and_lists_materials(pack, export_job) -> None:  # type: ignore[no-untyped-def]
     [path] = export_runbook(export_job("runbook.xlsx", start="13:30"))
     wb = openpyxl.load_workbook(path)
-    assert wb.sheetnames == ["Bijeenkomsten", "1. Module 1 kennismaking", "2. Module 2 verdieping"]
+    assert wb.sheetnames == ["Bijeenkomsten", "1. Module 1 kennismaking", "1. Materialenlijst",
+                             "2. Module 2 verdieping", "2. Materialenlijst"]
     session = pack.trainings[0].sessions[0]
-    table = [r for r in rows(wb["1. Module 1 kennismaking"]) if r[0] and ":" in str(r[0]) and r[1]]
-    assert [(r[0], r[1], r[3]) for r in table] == [(t.start, t.end, t.item.title) for t in schedule(session, "13:30")]
-    speeddaten = next(r for r in table if r[3] == "Speeddaten")
-    assert speeddaten[2] == "25-30 min" and speeddaten[5] == "plenair → in tweetallen"
-    assert speeddaten[6] == "Speeddaten" and speeddaten[7] == "bel, kaartjes"
-    assert next(r for r in table if r[3] == "Pauze")[4] == "pauze"
-    checklist = [r[1] for r in rows(wb["1. Module 1 kennismaking"]) if r[0] == "☐"]
-    assert checklist == ["flip-over", "stiften", "naambordjes", "bel", "kaartjes", "=laptop",
-                         "Afdrukken: Competentiemeter Het Gesprek"]
-    cell = next(c for row in wb["1. Module 1 kennismaking"].iter_rows() for c in row if c.value == "=laptop")
+    sheet = wb["1. Module 1 kennismaking"]
+    table = [r for r in rows(sheet) if r[0] and "–" in str(r[0])]
+    assert [(r[0], r[2]) for r in table] == [(f"{t.start}–{t.end}", t.item.title + (" (opening)" if t.item.kind ==
+                                              "opening" else "")) for t in schedule(session, "13:30")]
+    speeddaten = next(r for r in table if r[2] == "Speeddaten")
+    assert speeddaten[1] == "25-30 min" and speeddaten[3] == "plenair → in tweetallen"
+    assert speeddaten[4] == "Speeddaten" and speeddaten[5] == "bel, kaartjes"
+    assert next(r for r in table if r[2] == "Pauze")[1] == "15 min"  # not "Pauze (pauze)"
+    assert sheet.print_title_rows == "$4:$4"
+    checklist = [r[1:] for r in rows(wb["1. Materialenlijst"]) if r[0] == "☐"]
+    assert checklist == [("flip-over", "hele bijeenkomst"), ("stiften", "hele bijeenkomst"),
+                         ("naambordjes", "13:30"), ("bel", "13:45"), ("kaartjes", "13:45"), ("=laptop", "14:30"),
+                         ("Afdrukken: Competentiemeter Het Gesprek", "14:30")]
+    cell = next(c for row in wb["1. Materialenlijst"].iter_rows() for c in row if c.value == "=laptop")
     assert cell.data_type == "s"  # pack text starting with '=' stays text
+    assert wb["1. Materialenlijst"].print_title_rows == "$3:$3"  # its own header, not the timetable's
     assert "geen uitgewerkte agenda" in str(rows(wb["2. Module 2 verdieping"]))
-    assert wb["1. Module 1 kennismaking"].print_title_rows == "$4:$4"
+    assert "Geen materialen genoemd." in str(rows(wb["2. Materialenlijst"]))
+
+
+def test_materials_are_listed_once_per_cell_and_once_per_checklist(pack, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    item = AgendaItem("Oefenen", work_format="wf-speed", minutes=Duration.fixed(10),
+                      materials=["bel", " Bel", "flip-over", "stiften"])
+    session = Session("m1", "Module 1", number=1, agenda=[item, item], materials=["flip-over"])
+    training = attrs.evolve(pack.trainings[0], sessions=[session])
+    [path] = export_runbook(ExportJob(pack, training, Resolver(pack), tmp_path / "r.xlsx"))
+    wb = openpyxl.load_workbook(path)
+    cells = [r[5] for r in rows(wb["1. Module 1"]) if r[0] and "–" in str(r[0])]
+    assert cells == ["bel, flip-over, stiften, kaartjes"] * 2
+    checklist = [r[1:] for r in rows(wb["1. Materialenlijst"]) if r[0] == "☐"]
+    assert checklist == [("flip-over", "hele bijeenkomst"), ("bel", "09:00, 09:10"), ("stiften", "09:00, 09:10"),
+                         ("kaartjes", "09:00, 09:10")]
+
+
+def test_sheet_names_are_unique_and_cut_at_a_word() -> None:
+    taken: set[str] = set()
+    long = "Het voeren van het Gesprek: integraal werken"
+    names = [sheet_title(f"4. {long}", taken), sheet_title(f"4. {long} deel 2", taken), sheet_title("4/5", taken)]
+    assert names == ["4. Het voeren van het Gesprek", "4. Het voeren van het (2)", "4 5"]
+    assert all(len(n) <= 31 for n in names)
+    assert sheet_title("Onuitspreekbaarlangwoordzonderspaties", set()) == "Onuitspreekbaarlangwoordzonders"
 
 
 def test_bad_start_time_and_training_without_sessions(pack, export_job, tmp_path) -> None:  # type: ignore[no-untyped-def]
