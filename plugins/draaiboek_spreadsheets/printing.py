@@ -7,7 +7,6 @@ so heights are estimated here, on the safe side: a row a little too high reads f
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -22,8 +21,9 @@ LINE_PT = 15.0
 SIDE_MARGIN_IN = 0.5
 A4_MM = (210.0, 297.0)
 #: Characters of running text per unit of column width (units are the width of a '0'; text is narrower,
-#: but words wrap whole and bold is wider, so count a little under one character per unit).
-CHARS_PER_UNIT = 0.95
+#: but words wrap whole, so count one character per unit; bold is wider).
+CHARS_PER_UNIT = 1.0
+BOLD_FACTOR = 0.9
 #: Pixels (96 an inch) per unit of column width. Excel with Calibri 11 uses 7; LibreOffice without Calibri
 #: measures with its fallback font (DejaVu Sans: about 9.5). Sized for the widest, a sheet fits in both.
 PX_PER_UNIT = 9.5
@@ -57,7 +57,7 @@ def units_for(mm: float, columns: int = 1) -> float:
 def wrap(text: str, width: float, bold: bool = False) -> list[str]:
     """The lines of ``text`` in a wrapped cell ``width`` units wide, as estimated (words wrap whole; a word
     longer than the cell breaks anywhere; bold is wider)."""
-    capacity = max(1, int(width * CHARS_PER_UNIT * (0.85 if bold else 1.0)) - 1)
+    capacity = max(1, int(width * CHARS_PER_UNIT * (BOLD_FACTOR if bold else 1.0)) - 1)
     out: list[str] = []
     for part in str(text).split("\n"):
         line = ""
@@ -102,6 +102,18 @@ def fit_row(ws: Worksheet, row: int, cells: Iterable[tuple[object, float]], mini
     ws.row_dimensions[row].height = max(height, current or 0)
 
 
+def fit_all_rows(ws: Worksheet) -> None:
+    """Fit every row to its wrapped text cells (for sheets not sized cell by cell); merged cells excepted."""
+    merged = {c for r in ws.merged_cells.ranges for c in r.cells}
+    for row in ws.iter_rows():
+        cells = [(c.value, ws.column_dimensions[get_column_letter(c.column)].width or 8.43, bool(c.font and c.font.b))
+                 for c in row if isinstance(c.value, str) and c.alignment is not None and c.alignment.wrap_text
+                 and (c.row, c.column) not in merged]
+        if cells:
+            fit_row(ws, row[0].row, [(v, w) for v, w, b in cells if not b])
+            fit_row(ws, row[0].row, [(v, w) for v, w, b in cells if b], bold=True)
+
+
 def row_height(ws: Worksheet, row: int) -> float:
     return ws.row_dimensions[row].height or LINE_PT
 
@@ -123,14 +135,18 @@ def _escape(text: str) -> str:
 
 def setup(ws: Worksheet, page: Page, last_row: int, last_col: int, *, title_rows: str | None = None,
           first_col: int = 1, heading: str = "") -> None:
-    """A4 in the workbook's orientation, fit to width (more pages wide rather than below 9 pt), print area,
-    repeated header rows, and a header with the title and ``heading`` (the session) and a footer with the page."""
+    """A4 in the workbook's orientation, fit to width (full size over more pages rather than below 9 pt),
+    print area, repeated header rows, a header with the title and ``heading`` (the session or sheet) and a
+    footer with the page number."""
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "landscape" if page.landscape else "portrait"
-    content = width_of(ws, first_col, last_col)
-    ws.page_setup.fitToWidth = max(1, math.ceil(content * MIN_SCALE / page.printable_mm - 1e-9))
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    if fits_one_page(ws, page, first_col, last_col):
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+    else:  # too wide for one page at 9 pt: full size over more pages (repeat the first columns: the caller)
+        ws.sheet_properties.pageSetUpPr.fitToPage = False
+        ws.page_setup.scale = 100
     ws.print_options.gridLines = False
     ws.page_margins.left = ws.page_margins.right = SIDE_MARGIN_IN
     ws.page_margins.top = ws.page_margins.bottom = 0.75
@@ -145,6 +161,7 @@ def setup(ws: Worksheet, page: Page, last_row: int, last_col: int, *, title_rows
             part.size = 10
 
 
-def needs_landscape(widths: Iterable[float]) -> bool:
-    """True when columns of these widths do not fit a portrait A4 page at full size."""
-    return sum(column_mm(w) for w in widths) > Page(False, "").printable_mm
+def fits_one_page(ws: Worksheet, page: Page, first_col: int, last_col: int) -> bool:
+    """True when the columns fit the page's width shrunk no further than MIN_SCALE."""
+    return width_of(ws, first_col, last_col) * MIN_SCALE <= page.printable_mm
+

@@ -74,18 +74,6 @@ def widths(ws: Worksheet, columns: dict[int, float]) -> None:
         ws.column_dimensions[col(index)].width = width
 
 
-def print_setup(ws: Worksheet, title_rows: str | None = None, landscape: bool = False) -> None:
-    """A4, fit to one page wide, header rows repeated on every page."""
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = "landscape" if landscape else "portrait"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.gridLines = False
-    if title_rows:
-        ws.print_title_rows = title_rows
-
-
 def protect(ws: Worksheet) -> None:
     """Sheet protection without a password: prevents accidents, not a security measure."""
     ws.protection.sheet = True

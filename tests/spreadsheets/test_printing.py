@@ -19,6 +19,7 @@ from xlsx_filling import fill, soffice_convert
 from draaiboek_spreadsheets.exporters import export_meter, export_runbook
 from draaiboek_spreadsheets.meter_plan import plan_meter
 from draaiboek_spreadsheets.runbook_plan import plan_runbook
+from tests.support import run_draaiboek
 
 pytestmark = pytest.mark.libreoffice
 
@@ -104,3 +105,25 @@ def test_every_bundled_runbook_prints_whole_with_its_own_headers(ref: str, tmp_p
         assert {"Klaar", "Wat", "Nodig"} <= words and not {"Tijd", "Onderdeel"} & words
     things = [e.text for session in plan.sessions for e in session.checklist]
     assert missing_words(things, checklist) == []
+
+
+def test_the_results_report_prints_at_9_pt_or_more(pack, export_job, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    [blank] = export_meter(export_job("blank.xlsx"))
+    plan = plan_meter(pack, pack.meters[0])
+    folder = tmp_path / "filled"
+    folder.mkdir()
+    for n, name in enumerate(["Ada", "Ben", "Cas", "Dirk"]):
+        scores = {m.id: {s.id: plan.scale[(n + i) % len(plan.scale)].value for i, s in enumerate(plan.statements)}
+                  for m in plan.moments}
+        fill(plan, blank, folder / f"{name}.xlsx", scores, name=name)
+    report = tmp_path / "rapport.xlsx"
+    done = run_draaiboek(["results", str(folder), "-o", str(report), "--min-group", "1"])
+    assert done.returncode == 0, done.stderr
+    pages = print_pdf(report, tmp_path / "pdf")
+    assert print_problems(pages, "report") == []
+    assert all(p.running_head.startswith(plan.title) for p in pages)
+    statements = [p for p in pages if p.running_head.endswith("Stellingen")]
+    assert missing_words([s.text for s in plan.statements], statements) == []
+    for page in statements:  # the header row, and the statement number, on every page of a wide table
+        words = {w.text for w in page.body}
+        assert "#" in words and {s.number for s in plan.statements} <= words
