@@ -10,7 +10,7 @@ from draaiboek.errors import ExportError, ExportNotApplicable
 from draaiboek.exporters import ExportJob, Exporter
 from draaiboek.model import Meter
 from draaiboek.output import atomic_path
-from draaiboek.refs import training_meters
+from draaiboek.views import training_view
 
 from draaiboek_spreadsheets.labels import text
 from draaiboek_spreadsheets.meter_plan import plan_meter
@@ -19,7 +19,7 @@ from draaiboek_spreadsheets.runbook_plan import plan_runbook
 
 
 def _meter(job: ExportJob) -> Meter:
-    meters = training_meters(job.training, job.resolver)
+    meters = training_view(job).meters
     if not meters:
         raise ExportNotApplicable(f"training {job.training.id!r} has no competence meter")
     wanted = job.options.get("meter")
@@ -64,7 +64,7 @@ def export_moodle(job: ExportJob) -> list[Path]:
     """Each meter of the training as a Moodle competency framework CSV; several meters: one file each."""
     from draaiboek_spreadsheets.moodle import framework_csv
 
-    meters = training_meters(job.training, job.resolver)
+    meters = training_view(job).meters
     if not meters:
         raise ExportNotApplicable(f"training {job.training.id!r} has no competence meter")
     if job.options.get("meter"):
@@ -85,7 +85,7 @@ def export_runbook(job: ExportJob) -> list[Path]:
 
     if not job.training.sessions:
         raise ExportNotApplicable(f"training {job.training.id!r} has no sessions")
-    plan = plan_runbook(job.pack, job.training, job.resolver, start=job.options.get("start") or "09:00")
+    plan = plan_runbook(training_view(job))
     with atomic_path(job.output) as temp:
         render_runbook(plan, temp)
     return [job.output]
@@ -109,8 +109,6 @@ RUNBOOK = Exporter(
     help="Runbook workbook (.xlsx): per session the timetable with clock times and a materials checklist.",
     suffix=".xlsx",
     export=export_runbook,
-    options=[click.Option(["--start"], metavar="HH:MM", default="09:00", show_default=True,
-                          help="Clock time each session starts.")],
 )
 
 MOODLE = Exporter(

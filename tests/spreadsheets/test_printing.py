@@ -13,6 +13,7 @@ import pytest
 from draaiboek.api import open_training
 from draaiboek.exporters import ExportJob
 from draaiboek.refs import training_meters
+from draaiboek.views import TrainingView
 from printed import Page, missing_words, print_pdf, print_problems, read_pdf
 from xlsx_filling import fill, soffice_convert
 
@@ -84,7 +85,7 @@ def test_every_bundled_runbook_prints_whole_with_its_own_headers(ref: str, tmp_p
     [path] = export_runbook(ExportJob(pack, training, resolver, tmp_path / f"{ref}.xlsx"))
     pages = print_pdf(path, tmp_path / "pdf")
     assert print_problems(pages, ref) == []
-    plan = plan_runbook(pack, training, resolver)
+    plan = plan_runbook(TrainingView(pack, training, resolver))
     assert all(p.running_head.startswith(training.title) for p in pages)
     footers = [" ".join(w.text for w in p.words if w.y0 > p.height - 45) for p in pages]
     assert all(f.endswith(f"Pagina {n} van {len(pages)}") for n, f in enumerate(footers, start=1)), footers[:2]

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import time
+
 import attrs
 import openpyxl
 import pytest
-from draaiboek.errors import DraaiboekError, ExportNotApplicable
+from draaiboek.errors import ExportNotApplicable
 from draaiboek.exporters import ExportJob
 from draaiboek.model import AgendaItem, Duration, Session, Training, TrainingAudience
 from draaiboek.refs import Resolver
-from draaiboek.timing import schedule
 
 from draaiboek_spreadsheets.exporters import export_runbook
 from draaiboek_spreadsheets.text import sheet_title
+from tests.support import FULL_PACK
 
 
 def rows(ws) -> list[tuple]:  # type: ignore[no-untyped-def,type-arg]
@@ -20,15 +22,15 @@ def rows(ws) -> list[tuple]:  # type: ignore[no-untyped-def,type-arg]
 
 
 def test_timetable_uses_the_start_time_and_lists_materials(pack, export_job) -> None:  # type: ignore[no-untyped-def]
-    [path] = export_runbook(export_job("runbook.xlsx", start="13:30"))
+    [path] = export_runbook(export_job("runbook.xlsx", start=time(13, 30)))
     wb = openpyxl.load_workbook(path)
     assert wb.sheetnames == ["Bijeenkomsten", "1. Module 1 kennismaking", "1. Materialenlijst",
                              "2. Module 2 verdieping", "2. Materialenlijst"]
-    session = pack.trainings[0].sessions[0]
     sheet = wb["1. Module 1 kennismaking"]
     table = [r for r in rows(sheet) if r[0] and "–" in str(r[0])]
-    assert [(r[0], r[2]) for r in table] == [(f"{t.start}–{t.end}", t.item.title + (" (opening)" if t.item.kind ==
-                                              "opening" else "")) for t in schedule(session, "13:30")]
+    assert [(r[0], r[2]) for r in table] == [
+        ("13:30–13:45", "Welkom (opening)"), ("13:45–14:15", "Speeddaten"), ("14:15–14:30", "Pauze"),
+        ("14:30–14:50", "Meter invullen")]
     speeddaten = next(r for r in table if r[2] == "Speeddaten")
     assert speeddaten[1] == "25-30 min" and speeddaten[3] == "plenair → in tweetallen"
     assert speeddaten[4] == "Speeddaten" and speeddaten[5] == "bel, kaartjes"
@@ -68,10 +70,19 @@ def test_sheet_names_are_unique_and_cut_at_a_word() -> None:
     assert sheet_title("Onuitspreekbaarlangwoordzonderspaties", set()) == "Onuitspreekbaarlangwoordzonders"
 
 
-def test_bad_start_time_and_training_without_sessions(pack, export_job, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    with pytest.raises(DraaiboekError, match="invalid start time '25:00'"):
-        export_runbook(export_job("r.xlsx", start="25:00"))
+def test_bad_start_time_and_training_without_sessions(pack, run_cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    result = run_cli("export", "runbook", str(FULL_PACK), "-o", str(tmp_path / "r.xlsx"), "--start", "25:00")
+    assert result.exit_code != 0 and "invalid start time '25:00'" in result.output
     assert not list(tmp_path.glob("*.xlsx")) and not list(tmp_path.glob(".*part"))
     bare = Training("kaal", "Kaal", TrainingAudience("iedereen"), [])
     with pytest.raises(ExportNotApplicable, match="has no sessions"):
         export_runbook(ExportJob(pack, bare, Resolver(pack), tmp_path / "r.xlsx"))
+
+
+def test_the_pack_start_time_is_used_and_start_overrides_it(pack, export_job) -> None:  # type: ignore[no-untyped-def]
+    training = attrs.evolve(pack.trainings[0], start=time(10, 0))
+    job = export_job("own.xlsx")
+    [path] = export_runbook(ExportJob(job.pack, training, job.resolver, job.output))
+    assert openpyxl.load_workbook(path)["1. Module 1 kennismaking"]["A5"].value == "10:00–10:15"
+    [path] = export_runbook(ExportJob(job.pack, training, job.resolver, job.output, start=time(8, 15)))
+    assert openpyxl.load_workbook(path)["1. Module 1 kennismaking"]["A5"].value == "08:15–08:30"
