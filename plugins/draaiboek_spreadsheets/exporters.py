@@ -1,4 +1,4 @@
-"""The `meter` and `runbook` exporters. Plans are pure; renderers (openpyxl) are imported when exporting."""
+"""The `meter`, `runbook` and `moodle` exporters. Plans are pure; renderers (openpyxl) are imported when exporting."""
 
 from __future__ import annotations
 
@@ -100,7 +100,8 @@ METER = Exporter(
         click.Option(["--participants"], type=click.Path(dir_okay=False, path_type=Path),
                      help="CSV of participant names or codes: one pre-filled workbook each, named after them."),
         click.Option(["--moment"], metavar="NAME", help="Only this measurement moment (id or label) is filled in."),
-        click.Option(["--meter"], metavar="ID", help="Which meter, when the training has several (default: the first)."),
+        click.Option(["--meter"], metavar="ID",
+                     help="Which meter, when the training has several (default: the first)."),
     ],
 )
 

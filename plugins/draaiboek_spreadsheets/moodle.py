@@ -17,6 +17,7 @@ import io
 import json
 from dataclasses import dataclass
 
+from draaiboek.markdown import Para, parse
 from draaiboek.model import Meter, Pack
 
 from draaiboek_spreadsheets.meter_plan import role_name
@@ -63,12 +64,44 @@ def shorten(text: str, limit: int = MAX_NAME) -> str:
 
 
 def to_html(markdown: str | None) -> str:
-    """Pack Markdown as HTML for Moodle; raw HTML in the pack is escaped, not passed on."""
-    if not markdown or not markdown.strip():
-        return ""
-    from markdown_it import MarkdownIt
+    """Pack Markdown (read by draaiboek.markdown) as HTML for Moodle: paragraphs, lists, bold, italics, links.
+    Everything is escaped: raw HTML in a pack stays text."""
+    out: list[str] = []
+    open_lists: list[str] = []
+    for para in parse(markdown):
+        depth = para.level if para.bullet != "none" or para.level else 0
+        while len(open_lists) > depth:
+            out.append(f"</{open_lists.pop()}>")
+        content = _runs(para)
+        if para.bullet == "none" and depth and out and out[-1].endswith("</li>"):
+            out[-1] = out[-1][: -len("</li>")] + f"<br>{content}</li>"  # a second paragraph of a list item
+            continue
+        if depth:
+            tag = "ol" if para.bullet == "number" else "ul"
+            if len(open_lists) == depth and open_lists[-1] != tag:
+                out.append(f"</{open_lists.pop()}>")
+            while len(open_lists) < depth:
+                open_lists.append(tag)
+                out.append(f"<{tag}>")
+            out.append(f"<li>{content}</li>")
+        else:
+            out.append(f"<p>{content}</p>")
+    out += [f"</{tag}>" for tag in reversed(open_lists)]
+    return "".join(out)
 
-    return MarkdownIt("commonmark", {"html": False}).render(markdown).strip()
+
+def _runs(para: Para) -> str:
+    parts = []
+    for run in para.runs:
+        piece = html.escape(run.text).replace("\v", "<br>")
+        if run.bold:
+            piece = f"<strong>{piece}</strong>"
+        if run.italic:
+            piece = f"<em>{piece}</em>"
+        if run.href:
+            piece = f'<a href="{html.escape(run.href, quote=True)}">{piece}</a>'
+        parts.append(piece)
+    return "".join(parts)
 
 
 def scale_values(meter: Meter) -> str:
@@ -115,7 +148,8 @@ def framework_rows(pack: Pack, meter: Meter, only_for: str) -> list[Row]:
             text = " ".join(s.text.split())
             body = to_html(s.text)
             if s.roles:
-                body += f"<p><em>{html.escape(only_for.format(roles=', '.join(role_name(r) for r in s.roles)))}</em></p>"
+                roles = only_for.format(roles=", ".join(role_name(r) for r in s.roles))
+                body += f"<p><em>{html.escape(roles)}</em></p>"
             idnumber = _unique(f"{meter.id}.{domain_id}.{s.id}", taken)
             rows.append(Row(parent, idnumber, shorten(f"{s.id} {text}"), body, exported_id=exported))
     return rows

@@ -17,7 +17,7 @@ from draaiboek_spreadsheets.runbook_plan import RunbookPlan, SessionPlan
 from draaiboek_spreadsheets.text import put
 from draaiboek_spreadsheets.xlsx import BOX, BREAK_FILL, ITALIC, TITLE, WRAP, header, widths, write
 
-COLUMNS = ("time", "duration", "item", "grouping", "work_format", "materials_handouts")
+COLUMNS = ("time", "duration", "item", "group_setup", "work_format", "materials_handouts")
 #: Fits A4 landscape at full size (see printing.PX_PER_UNIT); text wraps and rows grow to fit it.
 WIDTHS = (12, 8.5, 22, 15, 14, 33)
 #: A row may be at most this many lines: with the repeated header it still fits a landscape page.
@@ -43,18 +43,19 @@ def render_runbook(plan: RunbookPlan, path: Path) -> None:
 
 def _overview(ws: Worksheet, plan: RunbookPlan, page: Page) -> None:
     lang = plan.language
-    widths(ws, {1: 50, 2: 40})
+    widths(ws, {1: 46, 2: 30, 3: 20})
     put(ws.cell(1, 1), plan.title).font = TITLE
     fit_row(ws, 1, [(plan.title, 40)])
     put(ws.cell(2, 1), plan.pack_title).font = ITALIC
-    header(ws, 4, [text("session", lang), text("sheet", lang)])
+    header(ws, 4, [text("session", lang), text("sheet", lang), text("sheet_checklist", lang)])
     row = 4
     for row, session in enumerate(plan.sessions, start=5):
         write(ws, row, 1, session.title, wrap=True)
-        write(ws, row, 2, session.sheet)
-        ws.cell(row, 2).hyperlink = f"#'{session.sheet}'!A1"
-        fit_row(ws, row, [(session.title, 50)])
-    setup(ws, page, row, 2, title_rows="4:4", heading=ws.title)
+        for column, sheet in ((2, session.sheet), (3, session.checklist_sheet)):
+            write(ws, row, column, sheet, wrap=True)
+            ws.cell(row, column).hyperlink = f"#'{sheet}'!A1"
+        fit_row(ws, row, [(session.title, 46), (session.sheet, 30)])
+    setup(ws, page, row, 3, title_rows="4:4", heading=ws.title)
 
 
 def _session(ws: Worksheet, session: SessionPlan, lang: str, page: Page) -> None:

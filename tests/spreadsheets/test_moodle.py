@@ -97,12 +97,15 @@ def test_long_names_are_cut_at_a_word() -> None:
 
 
 def test_markdown_becomes_html_and_raw_html_is_escaped(pack, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    meter = attrs.evolve(pack.meters[0], instructions="Lees **goed**.\n\n<script>alert(1)</script>")
+    meter = attrs.evolve(pack.meters[0], instructions="Lees **goed**.\n\n<script>alert(1)</script>\n\n"
+                                                      "1. een\n2. [twee](https://example.org/?a=1&b=2)\n\n- los")
     path = tmp_path / "fw.csv"
     path.write_text(framework_csv(pack, meter, "Alleen voor: {roles}"), encoding="utf-8")
     framework, competencies = read_framework(path)
     assert "<strong>goed</strong>" in framework["Description"]
     assert "<script>" not in framework["Description"] and "&lt;script&gt;" in framework["Description"]
+    assert framework["Description"].endswith(
+        '<ol><li>een</li><li><a href="https://example.org/?a=1&amp;b=2">twee</a></li></ol><ul><li>los</li></ul>')
     assert len(competencies) == len(meter.statements) + len({s.domain for s in meter.statements})
 
 

@@ -36,6 +36,8 @@ def test_timetable_uses_the_start_time_and_lists_materials(pack, export_job) -> 
     assert speeddaten[4] == "Speeddaten" and speeddaten[5] == "bel, kaartjes"
     assert next(r for r in table if r[2] == "Pauze")[1] == "15 min"  # not "Pauze (pauze)"
     assert sheet.print_title_rows == "$4:$4"
+    assert [c.value for c in sheet[4]] == ["Tijd", "Duur", "Onderdeel", "Groepsindeling", "Werkvorm",
+                                           "Materialen en hand-outs"]
     checklist = [r[1:] for r in rows(wb["1. Materialenlijst"]) if r[0] == "☐"]
     assert checklist == [("flip-over", "hele bijeenkomst"), ("stiften", "hele bijeenkomst"),
                          ("naambordjes", "13:30"), ("bel", "13:45"), ("kaartjes", "13:45"), ("=laptop", "14:30"),
