@@ -64,7 +64,7 @@ def export_moodle(job: ExportJob) -> list[Path]:
     """Each meter of the training as a Moodle competency framework CSV; several meters: one file each."""
     from draaiboek_spreadsheets.moodle import framework_csv
 
-    meters = training_view(job).meters
+    meters = list(training_view(job).meters)
     if not meters:
         raise ExportNotApplicable(f"training {job.training.id!r} has no competence meter")
     if job.options.get("meter"):

@@ -82,7 +82,7 @@ def _session(view: SessionView, taken: set[str], t: Labels) -> SessionPlan:
     session_wide = set(needed)
     for item in view.items:
         handouts = [h.title for h in item.handouts]
-        instruments = [i.title for i in (*item.meters, *item.questionnaires)]
+        instruments = [m.title for m in item.meters] + [q.title for q in item.questionnaires]
         plan.rows.append(RunbookRow(
             start=clock(item.start), end=clock(item.end),
             minutes=format_minutes(item.duration.low, item.duration.high),

@@ -34,7 +34,7 @@ def quote(sheet: str) -> str:
 
 
 def col(index: int) -> str:
-    return get_column_letter(index)
+    return str(get_column_letter(index))
 
 
 def write(ws: Worksheet, row: int, column: int, value: object, *, bold: bool = False, wrap: bool = False) -> None:
