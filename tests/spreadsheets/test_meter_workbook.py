@@ -77,6 +77,40 @@ def test_print_setup_a4_fit_to_width_with_repeated_header(export_job) -> None:  
     assert wb["Invullen"].print_title_rows == "$4:$4"
 
 
+def test_scale_sheet_is_hidden_dropdown_prompts_and_chart_axis_follows_the_scale(pack, export_job) -> None:  # type: ignore[no-untyped-def]
+    [path] = export_meter(export_job())
+    wb = openpyxl.load_workbook(path)
+    assert wb["Schaal"].sheet_state == "hidden"  # a helper: it is not printed
+    assert [ws.title for ws in wb.worksheets if ws.sheet_state == "visible"] == [
+        "Uitleg", "Invullen", "Krachten en uitdagingen", "Actieplan", "Overzicht"]
+    [validation] = wb["Invullen"].data_validations.dataValidation
+    assert validation.showInputMessage and validation.promptTitle == "Kies je score"
+    assert validation.prompt == "Kies in de lijst wat het best past, van 1 – nog niet tot 4 – altijd."
+    [chart] = wb["Overzicht"]._charts
+    scale = pack.meters[0].scale
+    assert (chart.y_axis.scaling.min, chart.y_axis.scaling.max) == (scale.low, scale.high)  # 1-4, not 0-4
+
+
+def test_statements_are_numbered_as_in_the_handbook_and_show_their_roles(tmp_path: Path) -> None:
+    from draaiboek.api import open_training
+
+    from tests.support import run_draaiboek
+
+    handbook = tmp_path / "hb.md"
+    done = run_draaiboek(["export", "handbook", "lvb-coaching", "-o", str(handbook)])
+    assert done.returncode == 0, done.stderr
+    pack, training, resolver = open_training("lvb-coaching")
+    [path] = export_meter(ExportJob(pack, training, resolver, tmp_path / "m.xlsx"))
+    ws = openpyxl.load_workbook(path)["Invullen"]
+    meter = pack.meters[0]
+    numbers = [ws.cell(r, 1).value for r in range(5, ws.max_row + 1) if ws.cell(r, 1).value]
+    assert numbers == [s.id for s in meter.statements]
+    listed = handbook.read_text(encoding="utf-8")
+    assert all(f"`{n}`" in listed for n in numbers)  # the handbook lists h1 as h1
+    h3 = next(r for r in range(5, ws.max_row + 1) if ws.cell(r, 1).value == "h3")
+    assert str(ws.cell(h3, 2).value).endswith("\nAlleen voor: huisarts, POH-GGZ")
+
+
 def test_pack_text_starting_like_a_formula_is_written_as_text(pack, export_job) -> None:  # type: ignore[no-untyped-def]
     [path] = export_meter(export_job())
     with zipfile.ZipFile(path) as archive:
