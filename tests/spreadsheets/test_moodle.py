@@ -12,8 +12,10 @@ import attrs
 import pytest
 from draaiboek.errors import ExportNotApplicable
 from draaiboek.exporters import ExportJob
-from draaiboek.model import Training, TrainingAudience
+from draaiboek.api import open_training
+from draaiboek.model import ScalePoint, Training, TrainingAudience
 from draaiboek.refs import Resolver
+from draaiboek.views import TrainingView
 
 from draaiboek_spreadsheets.exporters import export_moodle
 from draaiboek_spreadsheets.moodle import framework_csv, shorten
@@ -57,13 +59,15 @@ def test_het_gesprek_gives_four_domains_and_twenty_one_statements_on_the_meters_
     framework, competencies = read_framework(target)
     top = [c for c in competencies if not c["Parent id number"]]
     children = [c for c in competencies if c["Parent id number"]]
-    assert [c["Shortname"] for c in top] == ["Gespreksvaardigheden", "Levensbrede vraagverheldering",
-                                             "Contextgericht en integraal werken", "Ontwikkelingsgericht werken"]
+    pack, training, resolver = open_training("het-gesprek")
+    meter = TrainingView(pack, training, resolver).meters[0]
+    assert len(top) == 4 and [c["Shortname"] for c in top] == [d.title for d in meter.domains]
     assert len(children) == 21
     assert {c["Parent id number"] for c in children} == {c["Id number"] for c in top}
-    assert children[0]["Shortname"].startswith("1.1 Om aan te sluiten bij de burger")  # the handbook's number
-    assert framework["Scale values"] == ("Lukt mij (nog) niet,Lukt mij af en toe,Lukt mij regelmatig,"
-                                         "Lukt mij meestal,Lukt mij (vrijwel) altijd")
+    first = meter.statements[0]
+    assert children[0]["Shortname"] == shorten(f"{first.id} {first.text}")  # the handbook's number, then the text
+    assert framework["Scale values"] == ",".join(p.label for p in meter.scale.points)
+    assert len(meter.scale.points) == 5 and meter.scale.low == 1
     config = json.loads(framework["Scale configuration"])
     assert "scaleid" in config[0]
     points = config[1:]
@@ -74,19 +78,32 @@ def test_het_gesprek_gives_four_domains_and_twenty_one_statements_on_the_meters_
     assert framework["Taxonomy"] == "domain,competency"
 
 
-def test_every_bundled_meter_reads_back_and_roles_and_commas_survive(tmp_path: Path) -> None:
-    for pack in ("lvb-coaching", "naasten", "vgz-ggz"):
-        target = tmp_path / f"{pack}.csv"
-        done = run_draaiboek(["export", "moodle", pack, "-o", str(target)])
+def test_every_bundled_meter_reads_back_with_its_scale_and_roles(tmp_path: Path) -> None:
+    for ref in ("lvb-coaching", "naasten", "vgz-ggz"):
+        target = tmp_path / f"{ref}.csv"
+        done = run_draaiboek(["export", "moodle", ref, "-o", str(target)])
         assert done.returncode == 0, done.stderr
         framework, competencies = read_framework(target)
+        pack, training, resolver = open_training(ref)
+        meter = TrainingView(pack, training, resolver).meters[0]
         labels = framework["Scale values"].split(",")
-        assert len(labels) == len(json.loads(framework["Scale configuration"])) - 1, pack
-        if pack == "lvb-coaching":
+        assert labels == [p.label.replace(",", ";") for p in sorted(meter.scale.points, key=lambda p: p.value)]
+        assert len(labels) == len(json.loads(framework["Scale configuration"])) - 1, ref
+        assert len([c for c in competencies if c["Parent id number"]]) == len(meter.statements), ref
+        if ref == "lvb-coaching":
             h3 = next(c for c in competencies if c["Shortname"].startswith("h3 "))
             assert "<em>Alleen voor: huisarts, POH-GGZ</em>" in h3["Description"]
-        if pack == "vgz-ggz":
-            assert "soms; of met hulp" in labels  # a comma would split the Moodle scale item
+
+
+def test_a_comma_in_a_scale_label_does_not_split_the_moodle_scale(pack, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    scale = attrs.evolve(pack.meters[0].scale, points=[ScalePoint(1, "nog niet"), ScalePoint(2, "soms, met hulp"),
+                                                        ScalePoint(3, "meestal"), ScalePoint(4, "altijd")])
+    path = tmp_path / "fw.csv"
+    path.write_text(framework_csv(pack, attrs.evolve(pack.meters[0], scale=scale), "{roles}"), encoding="utf-8")
+    framework, _ = read_framework(path)
+    assert framework["Scale values"].split(",") == ["nog niet", "soms; met hulp", "meestal", "altijd"]
+    config = json.loads(framework["Scale configuration"])[1:]
+    assert [(p["proficient"], p["scaledefault"]) for p in config] == [(0, 0), (0, 0), (1, 1), (1, 0)]
 
 
 def test_long_names_are_cut_at_a_word() -> None:
