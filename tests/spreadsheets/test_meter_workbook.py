@@ -77,7 +77,7 @@ def test_print_setup_a4_fit_to_width_with_repeated_header(export_job) -> None:  
     assert wb["Invullen"].print_title_rows == "$4:$4"
 
 
-def test_scale_sheet_is_hidden_dropdown_prompts_and_chart_axis_follows_the_scale(pack, export_job) -> None:  # type: ignore[no-untyped-def]
+def test_scale_hidden_prompt_and_chart_axis_on_the_scale(pack, export_job) -> None:  # type: ignore[no-untyped-def]
     [path] = export_meter(export_job())
     wb = openpyxl.load_workbook(path)
     assert wb["Schaal"].sheet_state == "hidden"  # a helper: it is not printed

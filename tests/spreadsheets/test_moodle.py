@@ -95,7 +95,7 @@ def test_every_bundled_meter_reads_back_with_its_scale_and_roles(tmp_path: Path)
             assert "<em>Alleen voor: huisarts, POH-GGZ</em>" in h3["Description"]
 
 
-def test_a_comma_in_a_scale_label_does_not_split_the_moodle_scale(pack, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_comma_in_a_scale_label_stays_one_item(pack, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     scale = attrs.evolve(pack.meters[0].scale, points=[ScalePoint(1, "nog niet"), ScalePoint(2, "soms, met hulp"),
                                                         ScalePoint(3, "meestal"), ScalePoint(4, "altijd")])
     path = tmp_path / "fw.csv"

@@ -108,7 +108,7 @@ def test_every_bundled_runbook_prints_whole_with_its_own_headers(ref: str, tmp_p
     assert missing_words(things, checklist) == []
 
 
-def test_the_results_report_prints_at_9_pt_or_more(pack, export_job, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_results_report_prints_at_9_pt(pack, export_job, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     [blank] = export_meter(export_job("blank.xlsx"))
     plan = plan_meter(pack, pack.meters[0])
     folder = tmp_path / "filled"

@@ -49,7 +49,7 @@ def test_timetable_uses_the_start_time_and_lists_materials(pack, export_job) -> 
     assert "Geen materialen genoemd." in str(rows(wb["2. Materialenlijst"]))
 
 
-def test_materials_are_listed_once_per_cell_and_once_per_checklist(pack, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_materials_once_per_cell_and_once_per_checklist(pack, tmp_path) -> None:  # type: ignore[no-untyped-def]
     item = AgendaItem("Oefenen", work_format="wf-speed", minutes=Duration.fixed(10),
                       materials=["bel", " Bel", "flip-over", "stiften"])
     session = Session("m1", "Module 1", number=1, agenda=[item, item], materials=["flip-over"])
