@@ -9,9 +9,12 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+import attrs
 import pytest
 from draaiboek.api import open_training
 from draaiboek.exporters import ExportJob
+from draaiboek.model import AgendaItem, Duration, Session
+from draaiboek.refs import Resolver
 from draaiboek.refs import training_meters
 from draaiboek.views import TrainingView
 from printed import Page, missing_words, print_pdf, print_problems, read_pdf
@@ -128,3 +131,17 @@ def test_the_results_report_prints_at_9_pt(pack, export_job, tmp_path: Path) -> 
     for page in statements:  # the header row, and the statement number, on every page of a wide table
         words = {w.text for w in page.body}
         assert "#" in words and {s.number for s in plan.statements} <= words
+
+
+def test_a_row_taller_than_a_page_continues_on_the_next_row(pack, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    materials = [f"materiaal nummer {n} met een lange omschrijving" for n in range(1, 61)]
+    item = AgendaItem("Alles klaarzetten", minutes=Duration.fixed(30), materials=materials)
+    training = attrs.evolve(pack.trainings[0], title="R&D training",
+                            sessions=[Session("m1", "Module 1", number=1, agenda=[item])])
+    [path] = export_runbook(ExportJob(pack, training, Resolver(pack), tmp_path / "lang.xlsx"))
+    pages = print_pdf(path, tmp_path / "pdf")
+    assert print_problems(pages, "long row") == []  # nothing runs off the bottom of a page
+    timetable = [p for p in sheet_pages(pages, "Module 1") if "Klaar" not in {w.text for w in p.body}]
+    assert len(timetable) >= 2  # the row went on over the page, under the repeated header
+    assert missing_words([", ".join(materials)], timetable) == []  # as the cell lists them
+    assert all(p.running_head.startswith("R&D training") for p in pages)  # '&' is not a header code
