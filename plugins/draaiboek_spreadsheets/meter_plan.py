@@ -30,6 +30,8 @@ NAME_COL = FIRST_MOMENT_COL
 #: a moment heading, then the strengths table and the challenges table, each with a title and header row.
 ANALYSIS_FIRST_ROW = 4
 ANALYSIS_TEXT_COL, ANALYSIS_SCORE_COL = 2, 3
+#: The overview sheet: its chart under the title (rows 3-18), then the table; the first domain's row.
+OVERVIEW_FIRST_ROW = 20
 
 
 @dataclass(frozen=True)

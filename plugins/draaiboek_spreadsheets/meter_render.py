@@ -16,7 +16,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from draaiboek_spreadsheets.labels import text
 from draaiboek_spreadsheets.meter_plan import (
-    CALC_SHEET, HEADER_ROW, METADATA_SHEET, NAME_COL, NAME_ROW, NUMBER_COL, TEXT_COL, MeterPlan,
+    CALC_SHEET, HEADER_ROW, METADATA_SHEET, NAME_COL, NAME_ROW, NUMBER_COL, OVERVIEW_FIRST_ROW, TEXT_COL,
+    MeterPlan,
 )
 from draaiboek_spreadsheets.printing import Page, fit_row, setup, units_for
 from draaiboek_spreadsheets.text import put
@@ -277,16 +278,19 @@ def _action_plan(ws: Worksheet, plan: MeterPlan, page: Page) -> None:
 
 
 def _overview(ws: Worksheet, plan: MeterPlan, page: Page) -> None:
+    """The chart first, under the title, then the table of domain averages: a chart cannot break over pages,
+    and a spreadsheet draws one that starts below a page's last row into that page's empty bottom too."""
     lang, n = plan.language, len(plan.statements) + 1
     calc = quote(CALC_SHEET)
     last_col = 2 + len(plan.moments)
+    head = OVERVIEW_FIRST_ROW - 1
     put(ws.cell(1, 2), text("sheet_overview", lang)).font = TITLE
     widths(ws, {2: 40, **{c: 14 for c in range(3, last_col + 1)}})
     ws.column_dimensions["A"].hidden = True
-    header(ws, 3, [text("domain", lang)] + [m.label for m in plan.moments], first_col=2)
-    fit_row(ws, 3, [(m.label, 14) for m in plan.moments], bold=True)
+    header(ws, head, [text("domain", lang)] + [m.label for m in plan.moments], first_col=2)
+    fit_row(ws, head, [(m.label, 14) for m in plan.moments], bold=True)
     for i, d in enumerate(plan.domains):
-        r = 4 + i
+        r = OVERVIEW_FIRST_ROW + i
         write(ws, r, 1, d.id)
         write(ws, r, 2, d.title, wrap=True)
         fit_row(ws, r, [(d.title, 40)])
@@ -295,7 +299,7 @@ def _overview(ws: Worksheet, plan: MeterPlan, page: Page) -> None:
             cell = ws.cell(r, 3 + j)
             cell.value = f'=IFERROR(AVERAGEIF({calc}!$C$2:$C${n},$A{r},{calc}!${score}$2:${score}${n}),"")'
             cell.number_format = "0.00"
-    total = 4 + len(plan.domains)
+    total = OVERVIEW_FIRST_ROW + len(plan.domains)
     write(ws, total, 2, text("all_statements", lang), bold=True)
     for j in range(len(plan.moments)):
         score = calc_cols(j)[0]
@@ -309,16 +313,14 @@ def _overview(ws: Worksheet, plan: MeterPlan, page: Page) -> None:
     chart.y_axis.scaling.max = plan.scale[-1].value
     chart.y_axis.majorUnit = 1
     chart.x_axis.delete = chart.y_axis.delete = False
-    data = Reference(ws, min_col=3, max_col=last_col, min_row=3, max_row=total - 1)
+    data = Reference(ws, min_col=3, max_col=last_col, min_row=head, max_row=total - 1)
     chart.add_data(data, titles_from_data=True)
-    chart.set_categories(Reference(ws, min_col=2, min_row=4, max_row=total - 1))
+    chart.set_categories(Reference(ws, min_col=2, min_row=OVERVIEW_FIRST_ROW, max_row=total - 1))
     # anchored to cells, not sized in cm: the chart spans the table's columns in Excel and LibreOffice alike,
     # whose column widths differ, so it never sticks out of the print area
-    chart_rows = 18
-    chart.anchor = TwoCellAnchor(_from=AnchorMarker(col=1, row=total + 1),
-                                 to=AnchorMarker(col=last_col, row=total + 1 + chart_rows))
+    chart.anchor = TwoCellAnchor(_from=AnchorMarker(col=1, row=2), to=AnchorMarker(col=last_col, row=head - 2))
     ws.add_chart(chart)
-    setup(ws, page, total + 2 + chart_rows, last_col, title_rows="3:3", heading=ws.title)
+    setup(ws, page, total, last_col, title_rows=f"{head}:{head}", heading=ws.title)
     protect(ws)
 
 

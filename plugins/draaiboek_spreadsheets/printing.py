@@ -40,6 +40,11 @@ class Page:
     page_label: str = "&P / &N"
 
     @property
+    def body_pt(self) -> float:
+        """Height left for the sheet between the top and bottom margins (0.75 inch each)."""
+        return (A4_MM[0] if self.landscape else A4_MM[1]) / 25.4 * 72 - 2 * 0.75 * 72
+
+    @property
     def printable_mm(self) -> float:
         return (A4_MM[1] if self.landscape else A4_MM[0]) - 2 * 25.4 * SIDE_MARGIN_IN
 
@@ -140,11 +145,14 @@ def setup(ws: Worksheet, page: Page, last_row: int, last_col: int, *, title_rows
     footer with the page number."""
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "landscape" if page.landscape else "portrait"
-    if fits_one_page(ws, page, first_col, last_col):
+    content = width_of(ws, first_col, last_col)
+    if page.printable_mm < content <= page.printable_mm / MIN_SCALE:  # shrink a little, never below 9 pt
         ws.page_setup.fitToWidth = 1
         ws.page_setup.fitToHeight = 0
         ws.sheet_properties.pageSetUpPr.fitToPage = True
-    else:  # too wide for one page at 9 pt: full size over more pages (repeat the first columns: the caller)
+    else:
+        # Fits at full size (fit to width would not shrink it, and would make spreadsheets ignore our page
+        # breaks), or too wide even at 9 pt: then full size over more pages, first columns repeated (the caller).
         ws.sheet_properties.pageSetUpPr.fitToPage = False
         ws.page_setup.scale = 100
     ws.print_options.gridLines = False

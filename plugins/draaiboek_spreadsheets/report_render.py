@@ -11,7 +11,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from draaiboek_spreadsheets.collect import Group
 from draaiboek_spreadsheets.labels import text
 from draaiboek_spreadsheets.results import Results, Stat
-from draaiboek_spreadsheets.printing import Page, fit_all_rows, setup
+from draaiboek_spreadsheets.printing import Page, fit_all_rows, fits_one_page, setup
 from draaiboek_spreadsheets.xlsx import TITLE, fit_height, header, widths, write
 
 
@@ -43,7 +43,7 @@ def _print_layout(wb: Workbook, page: Page) -> None:
         for chart in ws._charts:  # anchored at a cell, about 20 rows high and 6 columns wide
             last_row, last_col = max(last_row, ws.max_row + 21), max(last_col, 6)
         setup(ws, page, last_row, last_col, title_rows="1:1" if i else None, heading=ws.title)
-        if not ws.sheet_properties.pageSetUpPr.fitToPage:
+        if not fits_one_page(ws, page, 1, last_col):
             ws.print_title_cols = "A:A"  # the domain, participant or statement number beside every figure
 
 

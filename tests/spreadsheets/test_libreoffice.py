@@ -15,7 +15,7 @@ from xlsx_filling import fill, soffice_convert, soffice_fill
 from draaiboek_spreadsheets.collect import collect, expand
 from draaiboek_spreadsheets.commands import results
 from draaiboek_spreadsheets.exporters import export_meter
-from draaiboek_spreadsheets.meter_plan import CALC_SHEET, METADATA_SHEET, plan_meter
+from draaiboek_spreadsheets.meter_plan import CALC_SHEET, METADATA_SHEET, OVERVIEW_FIRST_ROW, plan_meter
 from draaiboek_spreadsheets.reader import read_meter
 from draaiboek_spreadsheets.results import calculate
 
@@ -66,7 +66,7 @@ def test_strengths_sheet_recalculated_by_libreoffice_equals_results(pack, export
         for i, domain in enumerate(plan.domains):
             for j, moment in enumerate(plan.moments):
                 mean = profile.means[moment.id].get(domain.id)  # none when the whole domain is blank
-                shown_mean = overview.cell(4 + i, 3 + j).value
+                shown_mean = overview.cell(OVERVIEW_FIRST_ROW + i, 3 + j).value
                 assert shown_mean == (None if mean is None else pytest.approx(mean)), (source.name, domain.id)
 
 

@@ -67,13 +67,18 @@ def test_dropdown_is_a_range_on_the_scale_sheet_covering_every_score_cell(pack, 
             assert ws.cell(s.row, m.column).coordinate in validation.sqref
 
 
-def test_print_setup_a4_fit_to_width_with_repeated_header(export_job) -> None:  # type: ignore[no-untyped-def]
+def test_print_setup_a4_landscape_full_width_with_repeated_header(export_job) -> None:  # type: ignore[no-untyped-def]
     [path] = export_meter(export_job())
     wb = openpyxl.load_workbook(path)
     for name in ("Uitleg", "Invullen", "Krachten en uitdagingen", "Actieplan", "Overzicht"):
         ws = wb[name]
-        assert str(ws.page_setup.paperSize) == "9", name  # 9 = A4
-        assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage, name
+        assert str(ws.page_setup.paperSize) == "9" and ws.page_setup.orientation == "landscape", name  # 9 = A4
+        # fits the width at full size (so page breaks hold), or is fit to width without shrinking in height
+        fit = ws.sheet_properties.pageSetUpPr.fitToPage
+        assert (not fit and ws.page_setup.scale == 100) or (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) \
+            == (1, 0), name
+        assert ws.print_area and ws.oddHeader.left.text == "Competentiemeter Het Gesprek", name
+        assert ws.oddFooter.right.text == "Pagina &P van &N", name
     assert wb["Invullen"].print_title_rows == "$4:$4"
 
 

@@ -13,7 +13,7 @@ import attrs
 import pytest
 from draaiboek.api import open_training
 from draaiboek.exporters import ExportJob
-from draaiboek.model import AgendaItem, Duration, Session
+from draaiboek.model import AgendaItem, Domain, Duration, Session, Statement
 from draaiboek.refs import Resolver
 from draaiboek.refs import training_meters
 from draaiboek.views import TrainingView
@@ -145,3 +145,17 @@ def test_a_row_taller_than_a_page_continues_on_the_next_row(pack, tmp_path: Path
     assert len(timetable) >= 2  # the row went on over the page, under the repeated header
     assert missing_words([", ".join(materials)], timetable) == []  # as the cell lists them
     assert all(p.running_head.startswith("R&D training") for p in pages)  # '&' is not a header code
+
+
+def test_an_overview_with_many_domains_prints_the_chart_once_and_whole(pack, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    meter = attrs.evolve(pack.meters[0], domains=[Domain(f"d{i}", f"Domein nummer {i}") for i in range(14)],
+                         statements=[Statement(f"s{i}", f"d{i}", f"Ik doe ding {i}.") for i in range(14)])
+    many = attrs.evolve(pack, meters=[meter])
+    [path] = export_meter(ExportJob(many, many.trainings[0], Resolver(many), tmp_path / "veel.xlsx"))
+    pages = print_pdf(path, tmp_path / "pdf")
+    assert print_problems(pages, "many domains") == []  # the chart does not run off the page
+    overview = sheet_pages(pages, "Overzicht")
+    assert len(overview) == 2
+    assert [sum(w.text == "Gemiddelde" for w in p.body) for p in overview] == [1, 0]  # chart title, once
+    assert {"Domein", "Voormeting"} <= {w.text for w in overview[1].body}  # the table's header again
+    assert missing_words([d.title for d in meter.domains], overview) == []
