@@ -133,7 +133,7 @@ def test_the_results_report_prints_at_9_pt(pack, export_job, tmp_path: Path) -> 
         assert "#" in words and {s.number for s in plan.statements} <= words
 
 
-def test_a_row_taller_than_a_page_continues_on_the_next_row(pack, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_row_taller_than_a_page_goes_on_below(pack, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     materials = [f"materiaal nummer {n} met een lange omschrijving" for n in range(1, 61)]
     item = AgendaItem("Alles klaarzetten", minutes=Duration.fixed(30), materials=materials)
     training = attrs.evolve(pack.trainings[0], title="R&D training",
@@ -147,7 +147,7 @@ def test_a_row_taller_than_a_page_continues_on_the_next_row(pack, tmp_path: Path
     assert all(p.running_head.startswith("R&D training") for p in pages)  # '&' is not a header code
 
 
-def test_an_overview_with_many_domains_prints_the_chart_once_and_whole(pack, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_many_domains_print_the_chart_once(pack, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     meter = attrs.evolve(pack.meters[0], domains=[Domain(f"d{i}", f"Domein nummer {i}") for i in range(14)],
                          statements=[Statement(f"s{i}", f"d{i}", f"Ik doe ding {i}.") for i in range(14)])
     many = attrs.evolve(pack, meters=[meter])
