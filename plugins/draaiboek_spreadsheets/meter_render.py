@@ -19,7 +19,7 @@ from draaiboek_spreadsheets.meter_plan import (
     CALC_SHEET, HEADER_ROW, METADATA_SHEET, NAME_COL, NAME_ROW, NUMBER_COL, OVERVIEW_FIRST_ROW, TEXT_COL,
     MeterPlan,
 )
-from draaiboek_spreadsheets.printing import Page, fit_row, setup, units_for
+from draaiboek_spreadsheets.printing import Page, fit_row, row_height, setup, units_for
 from draaiboek_spreadsheets.text import put
 from draaiboek_spreadsheets.xlsx import (
     BOX, DOMAIN_FILL, FONT, ITALIC, OFF_FILL, SUBTITLE, TITLE, TOP_LEFT, WRAP, col, header, input_cell, protect, quote,
@@ -219,15 +219,17 @@ def _analysis(ws: Worksheet, plan: MeterPlan, page: Page) -> None:
     fit_row(ws, 2, [(note, text_width + 14)])
     longest = max((f"{s.number} {s.text}" for s in plan.statements), key=len)
     last = 2
+    sections: list[tuple[int, int, bool]] = []  # (first row, last row, on a new page)
     for j, m in enumerate(plan.moments):
         block = plan.analysis_block(j)
-        if j:
-            ws.row_breaks.append(Break(id=block - 1))
         put(ws.cell(block, 1), m.label).font = SUBTITLE
+        ws.row_dimensions[block].height = 20
         for kind, func, count in (("strengths", "LARGE", plan.strengths), ("challenges", "SMALL", plan.challenges)):
             rows = plan.analysis_rows(kind, j)
             if not rows:
                 continue
+            first = block if kind == "strengths" else rows[0] - 2  # the moment's heading goes with its strengths
+            sections.append((first, rows[-1], j > 0 and kind == "strengths"))
             key = "top" if kind == "strengths" else "bottom"
             write(ws, rows[0] - 2, 1, f"{text(kind, lang)} ({count} {text(key, lang)})", bold=True)
             header(ws, rows[0] - 1, [text("rank", lang), text("statement", lang), text("score", lang)])
@@ -244,11 +246,29 @@ def _analysis(ws: Worksheet, plan: MeterPlan, page: Page) -> None:
                     ws.cell(r, c).border = BOX
                 fit_row(ws, r, [(longest, text_width)])  # any statement may land here
                 last = r
+    _paginate(ws, sections, page)
     setup(ws, page, last, value_col, heading=ws.title)
     protect(ws)
 
 
+def _paginate(ws: Worksheet, sections: list[tuple[int, int, bool]], page: Page) -> None:
+    """Page breaks so that no table runs onto a page without its header: a section that would not fit on
+    what is left of the page starts a new one (as does one marked so)."""
+    limit, used, cursor = page.body_pt - 30, 0.0, 1  # a little room for the estimate's error
+    for first, end, new_page in sections:
+        gap = sum(row_height(ws, r) for r in range(cursor, first))
+        height = sum(row_height(ws, r) for r in range(first, end + 1))
+        if cursor > 1 and (new_page or used + gap + height > limit):
+            ws.row_breaks.append(Break(id=first - 1))
+            used = height
+        else:
+            used += gap + height
+        cursor = end + 1
+
+
 def _action_plan(ws: Worksheet, plan: MeterPlan, page: Page) -> None:
+    """The tips first, then the prompts with answer boxes: the table's header repeats on each page it runs
+    onto, so nothing else may come after it."""
     lang = plan.language
     total = _available(page, 2)
     widths(ws, {1: 50, 2: total - 50})
@@ -256,15 +276,7 @@ def _action_plan(ws: Worksheet, plan: MeterPlan, page: Page) -> None:
     write(ws, 2, 1, text("smart", lang), wrap=True)
     ws.merge_cells("A2:B2")
     fit_row(ws, 2, [(text("smart", lang), total)])
-    header(ws, 4, [text("item", lang), text("your_answer", lang)])
-    row = 5
-    for prompt in plan.prompts:
-        value = prompt.text + (f"\n{prompt.help}" if prompt.help else "")
-        write(ws, row, 1, value, wrap=True)
-        input_cell(ws, row, 2)
-        ws.cell(row, 1).border = BOX
-        fit_row(ws, row, [(value, 50)], minimum=90)
-        row += 1
+    row = 3
     if plan.tips:
         row += 1
         write(ws, row, 1, text("tips", lang), bold=True)
@@ -273,7 +285,17 @@ def _action_plan(ws: Worksheet, plan: MeterPlan, page: Page) -> None:
             write(ws, row, 1, tip, wrap=True)
             ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
             fit_row(ws, row, [(tip, total)])
-    setup(ws, page, row, 2, title_rows="4:4", heading=ws.title)
+        row += 2
+    head = row
+    header(ws, head, [text("item", lang), text("your_answer", lang)])
+    for prompt in plan.prompts:
+        row += 1
+        value = prompt.text + (f"\n{prompt.help}" if prompt.help else "")
+        write(ws, row, 1, value, wrap=True)
+        input_cell(ws, row, 2)
+        ws.cell(row, 1).border = BOX
+        fit_row(ws, row, [(value, 50)], minimum=90)
+    setup(ws, page, row, 2, title_rows=f"{head}:{head}", heading=ws.title)
     protect(ws)
 
 
