@@ -7,11 +7,10 @@ from pathlib import Path
 import click
 
 from draaiboek.errors import ExportError, ExportNotApplicable
-from draaiboek.exporters import ExportJob, Exporter
+from draaiboek.exporters import Exporter, ExportJob
 from draaiboek.model import Meter
 from draaiboek.output import atomic_path
 from draaiboek.views import training_view
-
 from draaiboek_spreadsheets.labels import text
 from draaiboek_spreadsheets.meter_plan import plan_meter
 from draaiboek_spreadsheets.participants import read_participants

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 
 from draaiboek.errors import ExportError
 from draaiboek.model import Meter, Pack
-
 from draaiboek_spreadsheets.labels import text
 from draaiboek_spreadsheets.text import paragraphs, plain
 

@@ -16,14 +16,35 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from draaiboek_spreadsheets.labels import text
 from draaiboek_spreadsheets.meter_plan import (
-    CALC_SHEET, HEADER_ROW, METADATA_SHEET, NAME_COL, NAME_ROW, NUMBER_COL, OVERVIEW_FIRST_ROW, TEXT_COL,
+    CALC_SHEET,
+    HEADER_ROW,
+    METADATA_SHEET,
+    NAME_COL,
+    NAME_ROW,
+    NUMBER_COL,
+    OVERVIEW_FIRST_ROW,
+    TEXT_COL,
     MeterPlan,
 )
 from draaiboek_spreadsheets.printing import Page, fit_row, row_height, setup, units_for
 from draaiboek_spreadsheets.text import put
 from draaiboek_spreadsheets.xlsx import (
-    BOX, DOMAIN_FILL, FONT, ITALIC, OFF_FILL, SUBTITLE, TITLE, TOP_LEFT, WRAP, col, header, input_cell, protect, quote,
-    widths, write,
+    BOX,
+    DOMAIN_FILL,
+    FONT,
+    ITALIC,
+    OFF_FILL,
+    SUBTITLE,
+    TITLE,
+    TOP_LEFT,
+    WRAP,
+    col,
+    header,
+    input_cell,
+    protect,
+    quote,
+    widths,
+    write,
 )
 
 #: calc sheet: A index, B id, C domain, D label; then three columns per moment (score, strength key, challenge key).
@@ -150,7 +171,7 @@ def _fill_in(ws: Worksheet, plan: MeterPlan, page: Page) -> None:
     for m in (m for m in plan.moments if m.editable):
         for block in _blocks([s.row for s in plan.statements]):
             validation.add(f"{col(m.column)}{block[0]}:{col(m.column)}{block[1]}")
-    ws.freeze_panes = ws.cell(HEADER_ROW + 1, TEXT_COL + 1)
+    ws.freeze_panes = ws.cell(HEADER_ROW + 1, TEXT_COL + 1).coordinate
     setup(ws, page, plan.last_row, last_col, title_rows=f"{HEADER_ROW}:{HEADER_ROW}", heading=ws.title)
     protect(ws)
 
@@ -340,7 +361,8 @@ def _overview(ws: Worksheet, plan: MeterPlan, page: Page) -> None:
     chart.set_categories(Reference(ws, min_col=2, min_row=OVERVIEW_FIRST_ROW, max_row=total - 1))
     # anchored to cells, not sized in cm: the chart spans the table's columns in Excel and LibreOffice alike,
     # whose column widths differ, so it never sticks out of the print area
-    chart.anchor = TwoCellAnchor(_from=AnchorMarker(col=1, row=2), to=AnchorMarker(col=last_col, row=head - 2))
+    chart.anchor = TwoCellAnchor(  # type: ignore[assignment]  # the stubs say a cell name; a TwoCellAnchor is valid
+        _from=AnchorMarker(col=1, row=2), to=AnchorMarker(col=last_col, row=head - 2))
     ws.add_chart(chart)
     setup(ws, page, total, last_col, title_rows=f"{head}:{head}", heading=ws.title)
     protect(ws)

@@ -19,7 +19,6 @@ from dataclasses import dataclass
 
 from draaiboek.markdown import Para, parse
 from draaiboek.model import Meter, Pack
-
 from draaiboek_spreadsheets.meter_plan import role_name
 
 HEADER = (

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 FONT_PT = 11.0
@@ -89,7 +90,7 @@ def lines(text: str, width: float, bold: bool = False) -> int:
 def split_row(values: tuple[str, ...], widths: tuple[float, ...], max_lines: int) -> list[tuple[str, ...]]:
     """One table row as several when it would be taller than ``max_lines``: a spreadsheet cannot break a row
     over two pages, so a row taller than a page runs off it. Each cell's text continues in the next row."""
-    wrapped = [wrap(v, w) if v else [""] for v, w in zip(values, widths)]
+    wrapped = [wrap(v, w) if v else [""] for v, w in zip(values, widths, strict=True)]
     if max(len(w) for w in wrapped) <= max_lines:
         return [values]
     rows = []
@@ -114,9 +115,10 @@ def fit_all_rows(ws: Worksheet) -> None:
         cells = [(c.value, ws.column_dimensions[get_column_letter(c.column)].width or 8.43, bool(c.font and c.font.b))
                  for c in row if isinstance(c.value, str) and c.alignment is not None and c.alignment.wrap_text
                  and (c.row, c.column) not in merged]
-        if cells:
-            fit_row(ws, row[0].row, [(v, w) for v, w, b in cells if not b])
-            fit_row(ws, row[0].row, [(v, w) for v, w, b in cells if b], bold=True)
+        line = row[0].row
+        if cells and line is not None:
+            fit_row(ws, line, [(v, w) for v, w, b in cells if not b])
+            fit_row(ws, line, [(v, w) for v, w, b in cells if b], bold=True)
 
 
 def row_height(ws: Worksheet, row: int) -> float:
@@ -149,11 +151,11 @@ def setup(ws: Worksheet, page: Page, last_row: int, last_col: int, *, title_rows
     if page.printable_mm < content <= page.printable_mm / MIN_SCALE:  # shrink a little, never below 9 pt
         ws.page_setup.fitToWidth = 1
         ws.page_setup.fitToHeight = 0
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     else:
         # Fits at full size (fit to width would not shrink it, and would make spreadsheets ignore our page
         # breaks), or too wide even at 9 pt: then full size over more pages, first columns repeated (the caller).
-        ws.sheet_properties.pageSetUpPr.fitToPage = False
+        ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=False)
         ws.page_setup.scale = 100
     ws.print_options.gridLines = False
     ws.page_margins.left = ws.page_margins.right = SIDE_MARGIN_IN
@@ -162,8 +164,10 @@ def setup(ws: Worksheet, page: Page, last_row: int, last_col: int, *, title_rows
     ws.print_area = f"{get_column_letter(first_col)}1:{get_column_letter(last_col)}{max(1, last_row)}"
     if title_rows:
         ws.print_title_rows = title_rows
-    for part, text in ((ws.oddHeader.left, page.title), (ws.oddHeader.right, heading),
-                       (ws.oddFooter.left, page.footer_left), (ws.oddFooter.right, page.page_label)):
+    head, foot = ws.oddHeader, ws.oddFooter
+    assert head is not None and foot is not None  # openpyxl makes both with every sheet; its stubs allow None
+    for part, text in ((head.left, page.title), (head.right, heading),
+                       (foot.left, page.footer_left), (foot.right, page.page_label)):
         if text:
             part.text = text if text is page.page_label else _escape(text)
             part.size = 10

@@ -12,7 +12,6 @@ from draaiboek.labels import Labels
 from draaiboek.timing import format_minutes
 from draaiboek.views import ItemView, SessionView, TrainingView
 from draaiboek.views.timeline import clock
-
 from draaiboek_spreadsheets.labels import LABELS
 from draaiboek_spreadsheets.text import plain, sheet_title
 

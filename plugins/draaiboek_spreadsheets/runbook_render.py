@@ -66,7 +66,7 @@ def _session(ws: Worksheet, session: SessionPlan, lang: str, page: Page) -> None
     row = 3 + len(session.details)
     labels = [text(c, lang) for c in COLUMNS]
     header(ws, row, labels)
-    fit_row(ws, row, zip(labels, WIDTHS), bold=True)
+    fit_row(ws, row, zip(labels, WIDTHS, strict=True), bold=True)
     title_row = row
     if not session.rows:
         row += 1
@@ -85,8 +85,8 @@ def _session(ws: Worksheet, session: SessionPlan, lang: str, page: Page) -> None
                 cell.border = BOX
                 if item.is_break:
                     cell.fill = BREAK_FILL
-            fit_row(ws, row, zip(chunk, WIDTHS))
-    ws.freeze_panes = ws.cell(title_row + 1, 1)
+            fit_row(ws, row, zip(chunk, WIDTHS, strict=True))
+    ws.freeze_panes = ws.cell(title_row + 1, 1).coordinate
     setup(ws, page, row, len(COLUMNS), title_rows=f"{title_row}:{title_row}", heading=session.title)
 
 
@@ -98,7 +98,7 @@ def _checklist(ws: Worksheet, session: SessionPlan, lang: str, page: Page) -> No
     fit_row(ws, 1, [(title, sum(CHECK_WIDTHS) / 1.3)])
     labels = [text("done", lang), text("thing", lang), text("needed_at", lang)]
     header(ws, 3, labels)
-    fit_row(ws, 3, zip(labels, CHECK_WIDTHS), bold=True)
+    fit_row(ws, 3, zip(labels, CHECK_WIDTHS, strict=True), bold=True)
     row = 3
     if not session.checklist:
         row += 1
@@ -110,6 +110,6 @@ def _checklist(ws: Worksheet, session: SessionPlan, lang: str, page: Page) -> No
             cell = put(ws.cell(row, c), value)
             cell.alignment = WRAP
             cell.border = BOX
-        fit_row(ws, row, zip(values, CHECK_WIDTHS))
-    ws.freeze_panes = ws.cell(4, 1)
+        fit_row(ws, row, zip(values, CHECK_WIDTHS, strict=True))
+    ws.freeze_panes = ws.cell(4, 1).coordinate
     setup(ws, page, row, len(CHECK_WIDTHS), title_rows="3:3", heading=session.title)

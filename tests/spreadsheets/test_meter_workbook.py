@@ -78,6 +78,7 @@ def test_print_setup_a4_landscape_full_width_with_repeated_header(export_job) ->
         fit = setup is not None and setup.fitToPage
         assert (not fit and ws.page_setup.scale == 100) or (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) \
             == (1, 0), name
+        assert ws.oddHeader is not None and ws.oddFooter is not None, name
         assert ws.print_area and ws.oddHeader.left.text == "Competentiemeter Het Gesprek", name
         assert ws.oddFooter.right.text == "Pagina &P van &N", name
     assert wb["Invullen"].print_title_rows == "$4:$4"
@@ -92,14 +93,15 @@ def test_scale_hidden_prompt_and_chart_axis_on_the_scale(pack, export_job) -> No
     [validation] = wb["Invullen"].data_validations.dataValidation
     assert validation.showInputMessage and validation.promptTitle == "Kies je score"
     assert validation.prompt == "Kies in de lijst wat het best past, van 1 – nog niet tot 4 – altijd."
-    [chart] = wb["Overzicht"]._charts
+    overview = wb["Overzicht"]
+    assert isinstance(overview, Worksheet)
+    [chart] = overview._charts
     scale = pack.meters[0].scale
     assert (chart.y_axis.scaling.min, chart.y_axis.scaling.max) == (scale.low, scale.high)  # 1-4, not 0-4
 
 
 def test_statements_are_numbered_as_in_the_handbook_and_show_their_roles(tmp_path: Path) -> None:
     from draaiboek.api import open_training
-
     from tests.support import run_draaiboek
 
     handbook = tmp_path / "hb.md"

@@ -10,13 +10,13 @@ from pathlib import Path
 
 import attrs
 import pytest
+
+from draaiboek.api import open_training
 from draaiboek.errors import ExportNotApplicable
 from draaiboek.exporters import ExportJob
-from draaiboek.api import open_training
 from draaiboek.model import ScalePoint, Training, TrainingAudience
 from draaiboek.refs import Resolver
 from draaiboek.views import TrainingView
-
 from draaiboek_spreadsheets.exporters import export_moodle
 from draaiboek_spreadsheets.moodle import framework_csv, shorten
 from tests.support import run_draaiboek
@@ -36,7 +36,7 @@ def read_framework(path: Path) -> tuple[dict[str, str], list[dict[str, str]]]:
     rows = list(csv.reader(raw.decode("utf-8").splitlines(keepends=True)))
     assert rows[0] == MOODLE_HEADER
     assert {len(r) for r in rows} == {14}, "every row has the 14 columns"
-    records = [dict(zip(MOODLE_HEADER, r)) for r in rows[1:]]
+    records = [dict(zip(MOODLE_HEADER, r, strict=True)) for r in rows[1:]]
     frameworks = [r for r in records if r["Is framework"]]
     assert len(frameworks) == 1, "exactly one framework row"
     competencies = [r for r in records if not r["Is framework"]]

@@ -11,19 +11,19 @@ from pathlib import Path
 
 import attrs
 import pytest
+from printed import Page, missing_words, print_pdf, print_problems, read_pdf
+
 from draaiboek.api import open_training
 from draaiboek.exporters import ExportJob
 from draaiboek.model import AgendaItem, Domain, Duration, Session, Statement
-from draaiboek.refs import Resolver
-from draaiboek.refs import training_meters
+from draaiboek.refs import Resolver, training_meters
 from draaiboek.views import TrainingView
-from printed import Page, missing_words, print_pdf, print_problems, read_pdf
-from xlsx_filling import fill, soffice_convert
-
 from draaiboek_spreadsheets.exporters import export_meter, export_runbook
 from draaiboek_spreadsheets.meter_plan import plan_meter
 from draaiboek_spreadsheets.runbook_plan import plan_runbook
 from tests.support import run_draaiboek
+
+from xlsx_filling import fill, soffice_convert
 
 pytestmark = pytest.mark.libreoffice
 
