@@ -10,6 +10,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from openpyxl.cell.cell import MergedCell
+from openpyxl.worksheet.worksheet import Worksheet
 
 from draaiboek.errors import ExportError, ExportNotApplicable
 from draaiboek.exporters import ExportJob
