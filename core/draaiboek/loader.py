@@ -16,6 +16,8 @@ from draaiboek.yamlsource import PathKey, YamlDocument, format_path, read_yaml
 PACK_FILE = "pack.yaml"
 COLLECTIONS = ("trainings", "work_formats", "cases", "meters", "questionnaires")
 MAX_FILES = 500
+#: All YAML files of a pack together; the bundled packs are below 200 KB.
+MAX_PACK_BYTES = 10 * 1024 * 1024
 
 
 @define
@@ -73,7 +75,20 @@ def pack_files(folder: Path) -> tuple[list[Path], list[Diagnostic]]:
         problems.append(Diagnostic("error", "FILE003", f"pack has {len(files)} YAML files; the limit is {MAX_FILES}",
                                    display_name(folder)))
         files = files[:MAX_FILES]
+    total = sum(_size(path) for path in files)
+    if total > MAX_PACK_BYTES:
+        problems.append(Diagnostic("error", "FILE006", f"the pack's YAML files hold {total:,} bytes together; "
+                                   f"the limit is {MAX_PACK_BYTES:,} bytes ({MAX_PACK_BYTES // 1024 // 1024} MB)",
+                                   display_name(folder), None, None, "split it into several packs"))
+        files = []
     return files, problems
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:  # reported when the file is read
+        return 0
 
 
 def _merge(pack_doc: YamlDocument, others: list[YamlDocument], problems: list[Diagnostic]) -> tuple[dict[str, Any], SourceMap]:
@@ -111,6 +126,16 @@ def _merge(pack_doc: YamlDocument, others: list[YamlDocument], problems: list[Di
 def load_folder(folder: Path) -> LoadResult:
     """Read a pack folder. Never raises for problems in the pack: they are in ``diagnostics``."""
     folder = Path(folder)
+    try:
+        return _load(folder)
+    except (RecursionError, MemoryError) as exc:  # past every limit: still one line naming the pack
+        return LoadResult(folder, None, [Diagnostic("error", "PACK006", f"the pack is too large or too deeply "
+                                                    f"nested to load ({type(exc).__name__})",
+                                                    display_name(folder / PACK_FILE), None, None,
+                                                    "split it into smaller files with less nesting")])
+
+
+def _load(folder: Path) -> LoadResult:
     if not (folder / PACK_FILE).is_file():
         where = display_name(folder)
         hint = "create it with 'draaiboek new NAME'" if folder.is_dir() else "check the path"
@@ -120,7 +145,9 @@ def load_folder(folder: Path) -> LoadResult:
     docs = [read_yaml(path, display_name(path)) for path in files]
     for doc in docs:
         problems.extend(doc.problems)
-    pack_doc = next((d for d, p in zip(docs, files) if p == folder / PACK_FILE), None) or read_yaml(folder / PACK_FILE)
+    # pack.yaml missing from the list was refused (FILE002, or a limit): never parse it anyway
+    pack_doc = next((d for d, p in zip(docs, files) if p == folder / PACK_FILE), None) or \
+        YamlDocument(display_name(folder / PACK_FILE))
     others = [d for d, p in zip(docs, files) if p != folder / PACK_FILE]
     merged, source_map = _merge(pack_doc, others, problems)
     if any(p.is_error for p in problems):
