@@ -11,7 +11,7 @@ from attrs import define, field
 from draaiboek.converter import iter_problems, structure_pack
 from draaiboek.diagnostics import Diagnostic
 from draaiboek.model import Pack
-from draaiboek.yamlsource import PathKey, YamlDocument, format_path, read_yaml
+from draaiboek.yamlsource import MAX_FILE_BYTES, PathKey, YamlDocument, format_path, read_yaml
 
 PACK_FILE = "pack.yaml"
 COLLECTIONS = ("trainings", "work_formats", "cases", "meters", "questionnaires")
@@ -75,7 +75,7 @@ def pack_files(folder: Path) -> tuple[list[Path], list[Diagnostic]]:
         problems.append(Diagnostic("error", "FILE003", f"pack has {len(files)} YAML files; the limit is {MAX_FILES}",
                                    display_name(folder)))
         files = files[:MAX_FILES]
-    total = sum(_size(path) for path in files)
+    total = sum(size for path in files if (size := _size(path)) <= MAX_FILE_BYTES)  # bigger: YAML007 on its own
     if total > MAX_PACK_BYTES:
         problems.append(Diagnostic("error", "FILE006", f"the pack's YAML files hold {total:,} bytes together; "
                                    f"the limit is {MAX_PACK_BYTES:,} bytes ({MAX_PACK_BYTES // 1024 // 1024} MB)",

@@ -61,7 +61,7 @@ class _TooDeep(Exception):
         self.line = line
 
 
-class _DepthLoader(yaml.SafeLoader):
+class _DepthLoader(yaml.SafeLoader):  # type: ignore[misc,unused-ignore]  # Any without types-PyYAML
     """The safe loader, counting how deep the composer is before it recurses one level further."""
 
     depth = 0
@@ -71,7 +71,7 @@ class _DepthLoader(yaml.SafeLoader):
         try:
             if self.depth > MAX_DEPTH:
                 raise _TooDeep(self.peek_event().start_mark.line + 1)
-            return super().compose_node(parent, index)  # type: ignore[no-untyped-call]
+            return super().compose_node(parent, index)  # type: ignore[no-any-return,unused-ignore]
         finally:
             self.depth -= 1
 

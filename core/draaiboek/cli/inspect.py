@@ -18,7 +18,7 @@ def check(state: AppState, refs: tuple[str, ...], quiet: bool) -> None:
     """Check packs (all installed packs if none is named); every problem on one line as
     'file:line: error|warning CODE: message (field path)'. Exits 1 if there is an error."""
     from draaiboek.api import check_folder, pack_folder
-    from draaiboek.diagnostics import errors
+    from draaiboek.diagnostics import errors, printable
 
     catalog = state.catalog
     targets = list(refs) or list(catalog.packs)
@@ -41,7 +41,8 @@ def check(state: AppState, refs: tuple[str, ...], quiet: bool) -> None:
         name = checked.pack.id if checked.pack else ref
         accepted = sum(1 for w in warnings if w.accepted)
         verdict = "FAILED" if found or checked.pack is None else "ok"
-        click.echo(f"{name}: {verdict} ({len(found)} errors, {len(warnings)} warnings, {accepted} accepted)")
+        click.echo(f"{printable(name, whitespace=False)}: {verdict} "
+                   f"({len(found)} errors, {len(warnings)} warnings, {accepted} accepted)")
         failed = failed or verdict == "FAILED"
     if failed:
         sys.exit(1)
