@@ -24,13 +24,16 @@ def new(name: str, parent: Path) -> None:
 
 @click.command()
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write to a file.")
-def schema(output: Path | None) -> None:
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+def schema(output: Path | None, force: bool) -> None:
     """Print the JSON Schema of pack files (for editor autocompletion and validation)."""
     from draaiboek.output import write_text_atomic
     from draaiboek.schema import pack_schema
 
     text = json.dumps(pack_schema(), indent=2, ensure_ascii=False) + "\n"
     if output:
+        if output.exists() and not force:  # as every other command that writes: never replace a file unasked
+            raise click.ClickException(f"{output} exists; use --force to overwrite it")
         write_text_atomic(output, text)
         click.echo(f"wrote {output}")
     else:
