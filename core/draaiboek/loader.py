@@ -16,8 +16,8 @@ from draaiboek.yamlsource import MAX_FILE_BYTES, PathKey, YamlDocument, format_p
 PACK_FILE = "pack.yaml"
 COLLECTIONS = ("trainings", "work_formats", "cases", "meters", "questionnaires")
 MAX_FILES = 500
-#: All YAML files of a pack together; the bundled packs are below 200 KB.
-MAX_PACK_BYTES = 10 * 1024 * 1024
+#: All YAML files of a pack together (each at most 1 MB); the bundled packs are below 200 KB.
+MAX_PACK_BYTES = 4 * 1024 * 1024
 
 
 @define

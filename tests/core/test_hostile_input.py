@@ -31,7 +31,7 @@ def test_a_50_mb_file_is_refused_without_reading_it(tmp_path: Path) -> None:
         stream.truncate(50 * 1024 * 1024)
     result = run_draaiboek(["check", str(pack)])
     assert result.returncode == 1
-    assert f"{pack / 'huge.yaml'}: error YAML007: file is 52,428,800 bytes; the limit is 2,097,152 bytes (2 MB); hint: split the pack" in result.stdout
+    assert f"{pack / 'huge.yaml'}: error YAML007: file is 52,428,800 bytes; the limit is 1,048,576 bytes (1 MB); hint: split the pack" in result.stdout
     assert "Traceback" not in result.stderr
 
 
