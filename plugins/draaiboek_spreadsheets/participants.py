@@ -12,6 +12,8 @@ from draaiboek_spreadsheets.text import slug
 
 HEADERS = {"name", "naam", "code", "participant", "deelnemer", "deelnemers", "participants", "codes", "namen"}
 MAX_BYTES = 1024 * 1024
+#: One workbook is written per participant: a list far longer than any group is a mistake, not a group.
+MAX_PARTICIPANTS = 1000
 
 
 def read_participants(path: Path) -> list[tuple[str, str]]:
@@ -36,6 +38,8 @@ def read_participants(path: Path) -> list[tuple[str, str]]:
         rows = rows[1:]
     if not rows:
         raise InputFileError(f"{path}: no participants listed")
+    if len(rows) > MAX_PARTICIPANTS:
+        raise InputFileError(f"{path}: {len(rows)} participants; the limit is {MAX_PARTICIPANTS} (one workbook each)")
     result: list[tuple[str, str]] = []
     seen: dict[str, int] = {}
     slugs: dict[str, int] = {}
