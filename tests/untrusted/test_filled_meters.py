@@ -167,3 +167,18 @@ def test_millions_of_cells_in_one_row_stay_small(blank: Path, tmp_path: Path) ->
     assert done.stderr.splitlines() == ["problem: in/cem.xlsx: the workbook is damaged (row 1 has a cell past "
                                         "Excel's last column)"]
     assert peak < 300
+
+
+def test_shared_strings_are_bounded_before_openpyxl_reads_them(blank: Path, tmp_path: Path) -> None:
+    folder = group(blank, tmp_path / "in")
+    good = fill(blank, tmp_path / "cem.xlsx", "Cem")
+    strings = ('<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+               + "<si><t>x</t></si>" * 1_100_000 + "</sst>")
+    types = read_entry(good, "[Content_Types].xml").decode().replace("</Types>", (
+        '<Override PartName="/xl/strings.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+        'spreadsheetml.sharedStrings+xml"/></Types>'))
+    rewrite_zip(good, folder / "cem.xlsx", {"xl/strings.xml": strings.encode(), "[Content_Types].xml": types.encode()})
+    done, peak = draaiboek("results", "in", "-o", "report.xlsx", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.splitlines() == ["problem: in/cem.xlsx: xl/strings.xml is too large for a meter (18 MB)"]
+    assert peak < 200
