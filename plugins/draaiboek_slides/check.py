@@ -52,6 +52,8 @@ def check_command(file: Path) -> None:
         rows, problem = report(file)
     except DraaiboekError as exc:
         raise click.ClickException(str(exc)) from None
+    except Exception as exc:  # python-pptx on XML the checks above do not foresee: still one line
+        raise click.ClickException(f"template {file} cannot be used ({type(exc).__name__}: {exc})") from None
     click.echo(table(rows))
     if problem:
         raise click.ClickException(problem)

@@ -164,17 +164,31 @@ def _drop_external(parts: dict[str, bytes], rels_name: str) -> None:
     parts[owner] = _serialise(tree)
 
 
+#: Numeric attributes python-pptx converts with int() when the renderer reads positions, sizes and fonts.
+NUMBERS = {"off": ("x", "y"), "chOff": ("x", "y"), "ext": ("cx", "cy"), "chExt": ("cx", "cy"), "defRPr": ("sz",),
+           "rPr": ("sz",), "endParaRPr": ("sz",)}
+_INTEGER = re.compile(r"-?\d{1,15}")
+
+
 def _check_placeholders(data: bytes, name: str, source: str) -> None:
     root = _parse(data)
     title = root.find(f"{{{P_NS}}}cSld")
-    where = f"'{title.get('name')}'" if title is not None and title.get("name") else name.rpartition("/")[2]
+    where = f"layout '{title.get('name')}'" if title is not None and title.get("name") else (
+        "the slide master" if "slideMasters" in name else "the notes master" if "notesMasters" in name
+        else f"layout {name.rpartition('/')[2]}")
+    for element in root.iter():
+        for attribute in NUMBERS.get(str(element.tag).rpartition("}")[2], ()):
+            value = element.get(attribute)
+            if value is not None and not _INTEGER.fullmatch(value):
+                raise InputFileError(f"template {source}: {where} has {attribute}=\"{value[:30]}\", which is "
+                                     "not a whole number; save the template again in PowerPoint")
     for ph in root.iter(f"{{{P_NS}}}ph"):
         kind, idx = ph.get("type"), ph.get("idx")
         if kind is not None and kind not in PLACEHOLDER_TYPES:
-            raise InputFileError(f"template {source}: layout {where} has a placeholder of type '{kind[:30]}', which "
+            raise InputFileError(f"template {source}: {where} has a placeholder of type '{kind[:30]}', which "
                                 "PowerPoint does not define; delete or recreate it in the slide master view")
         if idx is not None and not (idx.isdigit() and int(idx) < 2**32):
-            raise InputFileError(f"template {source}: layout {where} has a placeholder with idx '{idx[:30]}', which "
+            raise InputFileError(f"template {source}: {where} has a placeholder with idx '{idx[:30]}', which "
                                 "is not a number; delete or recreate it in the slide master view")
 
 

@@ -171,3 +171,18 @@ def test_notes_parts_are_named_once_each(tmp_path: Path, run_cli: RunCli) -> Non
     assert len(slides) > 3 and notes == slides == list(range(1, len(slides) + 1))
     prs = Presentation(str(tmp_path / "deck.pptx"))
     assert all(slide.has_notes_slide and slide.notes_slide.notes_text_frame is not None for slide in prs.slides)
+
+
+@pytest.mark.parametrize("part, old, new, shown", [
+    (MASTER, '<a:off x="', '<a:off x="abc" y2="', 'the slide master has x="abc"'),
+    (LAYOUT, "<p:cSld ", '<p:cSld ><p:bg/></p:cSld><p:cSld ', None),  # damaged XML: python-pptx's own error
+])
+def test_unreadable_numbers_and_xml_in_layouts_are_one_line(tmp_path: Path, run_cli: RunCli, part: str, old: str,
+                                                            new: str, shown: str | None) -> None:
+    odd = template(tmp_path, "odd.pptx", {part: text(part).replace(old, new, 1).encode()})
+    checked = run_cli("template", "check", odd.name)
+    assert checked.exit_code == 1 and "Traceback" not in checked.output
+    [line] = checked.output.strip().splitlines()
+    assert line.startswith("Error: template odd.pptx") and (shown is None or shown in line), line
+    code, output = export(run_cli, tmp_path, odd)
+    assert code != 0 and len(output.strip().splitlines()) == 1
