@@ -216,8 +216,8 @@ def _read(path: Path, doc: YamlDocument) -> YamlDocument:
         doc.problems.append(too_large(doc.file, len(raw)))
         return doc
     text, problem = decode(raw, doc.file)
-    if problem is not None:
-        doc.problems.append(problem)
+    if problem is not None or text is None:
+        doc.problems.extend([problem] if problem else [])
         return doc
     try:
         node = _compose(text)

@@ -153,12 +153,13 @@ def test_control_character_in_a_file_name(blank: Path, tmp_path: Path) -> None:
 
 
 def test_millions_of_cells_in_one_row_stay_small(blank: Path, tmp_path: Path) -> None:
-    """466 KB zipped, 4 million inline strings in one row: openpyxl built the whole row (3.7 GB)."""
+    """A million inline strings in one row (the attack used 4 million, 466 KB zipped: openpyxl built the whole
+    row, 3.7 GB); the reader stops at Excel's last column, so the count does not matter."""
     folder = group(blank, tmp_path / "in")
     good = fill(blank, tmp_path / "cem.xlsx", "Cem")
     sheet = read_entry(good, "xl/worksheets/sheet2.xml").decode()
     start = re.search(r'<row r="1"[^>]*>', sheet).end()  # type: ignore[union-attr]
-    sheet = sheet[:start] + '<c t="inlineStr"><is><t>x</t></is></c>' * 4_000_000 + sheet[start:]
+    sheet = sheet[:start] + '<c t="inlineStr"><is><t>x</t></is></c>' * 1_000_000 + sheet[start:]
     rewrite_zip(good, folder / "cem.xlsx", {"xl/worksheets/sheet2.xml": sheet.encode()})
     del sheet
     assert (folder / "cem.xlsx").stat().st_size < 1024 * 1024
