@@ -22,7 +22,9 @@ def results(inputs: tuple[Path, ...], output: Path, min_group: int, anonymise: b
     try:
         _run(list(inputs), output, min_group, anonymise, force)
     except DraaiboekError as error:
-        raise click.ClickException(str(error)) from None
+        from draaiboek.diagnostics import printable
+
+        raise click.ClickException(printable(str(error), whitespace=False)) from None  # file names may hold ESC
 
 
 def _run(inputs: list[Path], output: Path, min_group: int, anonymise: bool, force: bool) -> None:
