@@ -32,7 +32,10 @@ def _missing_hint(role: str) -> str:
 
 
 def table(rows: list[tuple[str, str, str]]) -> str:
-    header = ("role", "layout", "found by")
+    from draaiboek.diagnostics import printable
+
+    rows = [(role, printable(layout, whitespace=False), printable(how, whitespace=False)) for role, layout, how in rows]
+    header = ("role", "layout", "found by")  # layout names come from the template: no raw escape sequences
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(3)]
     lines = ["  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip() for row in [header, *rows]]
     lines.insert(1, "  ".join("-" * w for w in widths))
@@ -56,5 +59,7 @@ def check_command(file: Path) -> None:
         raise click.ClickException(f"template {file} cannot be used ({type(exc).__name__}: {exc})") from None
     click.echo(table(rows))
     if problem:
-        raise click.ClickException(problem)
+        from draaiboek.diagnostics import printable
+
+        raise click.ClickException(printable(problem, whitespace=False))
     click.echo(f"{file}: usable for slide decks")

@@ -186,3 +186,12 @@ def test_unreadable_numbers_and_xml_in_layouts_are_one_line(tmp_path: Path, run_
     assert line.startswith("Error: template odd.pptx") and (shown is None or shown in line), line
     code, output = export(run_cli, tmp_path, odd)
     assert code != 0 and len(output.strip().splitlines()) == 1
+
+
+def test_layout_names_with_escape_sequences_are_shown_harmlessly(tmp_path: Path, run_cli: RunCli) -> None:
+    """XML cannot hold ESC, but it can hold the 8-bit CSI (U+009B) that some terminals obey like ESC [."""
+    layout = text(LAYOUT).replace('name="Title and Content"', 'name="Inhoud&#155;2J"', 1)
+    odd = template(tmp_path, "odd.pptx", {LAYOUT: layout.encode()})
+    result = run_cli("template", "check", odd.name)
+    assert result.exit_code == 0 and "\x9b" not in result.output
+    assert "Inhoud\\x9b2J" in result.output
