@@ -168,6 +168,8 @@ def _drop_external(parts: dict[str, bytes], rels_name: str) -> None:
 NUMBERS = {"off": ("x", "y"), "chOff": ("x", "y"), "ext": ("cx", "cy"), "chExt": ("cx", "cy"), "defRPr": ("sz",),
            "rPr": ("sz",), "endParaRPr": ("sz",)}
 _INTEGER = re.compile(r"-?\d{1,15}")
+#: Ranges from the schema (sizes are never negative; fonts are 1-4000 pt in hundredths), others: coordinates.
+LIMITS = {"cx": (0, 27273042316900), "cy": (0, 27273042316900), "sz": (100, 400000)}
 
 
 def _check_placeholders(data: bytes, name: str, source: str) -> None:
@@ -179,9 +181,10 @@ def _check_placeholders(data: bytes, name: str, source: str) -> None:
     for element in root.iter():
         for attribute in NUMBERS.get(str(element.tag).rpartition("}")[2], ()):
             value = element.get(attribute)
-            if value is not None and not _INTEGER.fullmatch(value):
+            low, high = LIMITS.get(attribute, (-(10**14), 10**14))
+            if value is not None and not (_INTEGER.fullmatch(value) and low <= int(value) <= high):
                 raise InputFileError(f"template {source}: {where} has {attribute}=\"{value[:30]}\", which is "
-                                     "not a whole number; save the template again in PowerPoint")
+                                     "not a valid number there; save the template again in PowerPoint")
     for ph in root.iter(f"{{{P_NS}}}ph"):
         kind, idx = ph.get("type"), ph.get("idx")
         if kind is not None and kind not in PLACEHOLDER_TYPES:

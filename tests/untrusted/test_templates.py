@@ -175,6 +175,8 @@ def test_notes_parts_are_named_once_each(tmp_path: Path, run_cli: RunCli) -> Non
 
 @pytest.mark.parametrize("part, old, new, shown", [
     (MASTER, '<a:off x="', '<a:off x="abc" y2="', 'the slide master has x="abc"'),
+    (MASTER, '<a:ext cx="', '<a:ext cx="-5" cx2="', 'the slide master has cx="-5"'),
+    (MASTER, '<a:defRPr sz="', '<a:defRPr sz="-100" sz2="', 'the slide master has sz="-100"'),
     (LAYOUT, "<p:cSld ", '<p:cSld ><p:bg/></p:cSld><p:cSld ', None),  # damaged XML: python-pptx's own error
 ])
 def test_unreadable_numbers_and_xml_in_layouts_are_one_line(tmp_path: Path, run_cli: RunCli, part: str, old: str,
