@@ -20,6 +20,10 @@ CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 #: file:, javascript:...) could start a program on the reader's machine.
 LINK_SCHEMES = ("http", "https", "mailto")
 SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+#: A superset of what the parser could call raw HTML or a non-web link: a tag-like '<', or a link destination
+#: that starts with an entity, an escape or another scheme. Most text matches none, so check stays light.
+_DESTINATION = r"\s*<?(?:[&\\]|(?!(?:https?|mailto):)[A-Za-z][A-Za-z0-9+.-]*:)"
+_CANDIDATE = re.compile(rf"<[A-Za-z/!?]|\]\({_DESTINATION}|\]:{_DESTINATION}", re.IGNORECASE)
 Path = tuple[str | int, ...]
 
 
@@ -38,7 +42,7 @@ def _tokens(text: str) -> Iterator[Any]:
 
 def markdown_problems(text: str) -> Iterator[tuple[str, str]]:
     """(code, message) for raw HTML and for links with a scheme other than http, https or mailto."""
-    if "<" not in text and ":" not in text:  # neither HTML nor a link scheme possible: skip the parser
+    if not _CANDIDATE.search(text):  # the parser (and its import) only where it could find something
         return
     for token in _tokens(text):
         if token.type in ("html_inline", "html_block"):
