@@ -201,7 +201,8 @@ def _problems(ws: Worksheet, group: Group, lang: str, anonymise: bool) -> None:
     widths(ws, {1: 120})
     header(ws, 1, [text("problem", lang)])
     # anonymised: no names and no file names (they are often the participant's name), only the file's number
-    lines = [p.anonymised if anonymise else str(p) for p in group.problems]
+    ordered = sorted(group.problems, key=lambda p: p.number)  # by file, as the files were given
+    lines = [p.anonymised if anonymise else str(p) for p in ordered]
     for r, line in enumerate(lines or [text("no_problems", lang)], start=2):
         write(ws, r, 1, line, wrap=True)
     print_setup(ws, "1:1", landscape=True)
