@@ -65,8 +65,11 @@ class Catalog:
             if not (path / PACK_FILE).is_file():
                 self.host.report(plugin, f"registered a pack folder without {PACK_FILE}: {path}")
                 return
-            data = read_yaml(path / PACK_FILE).data
-            pack_id = data.get("id") if isinstance(data, dict) else None
+            document = read_yaml(path / PACK_FILE)
+            pack_id = document.data.get("id") if isinstance(document.data, dict) else None
+            if document.data is None and document.problems:  # unreadable as a whole: say why, not "no id"
+                self.host.report(plugin, f"registered a pack that cannot be read: {document.problems[0].format()}")
+                return
             if not isinstance(pack_id, str) or not pack_id:
                 self.host.report(plugin, f"registered a pack whose {PACK_FILE} has no id: {path}")
                 return

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from attrs import frozen
 
 Severity = Literal["error", "warning"]
+#: Control characters other than whitespace (ESC starts a terminal escape sequence): shown as \xNN.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_ANY_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 @frozen
@@ -30,11 +34,18 @@ class Diagnostic:
             text += f"; hint: {self.hint}"
         if self.accepted:
             text += f" [accepted: {self.accepted}]"
-        return " ".join(text.split())  # one line, whatever the message held
+        return " ".join(printable(text).split())  # one line, whatever the message held
 
     @property
     def is_error(self) -> bool:
         return self.severity == "error"
+
+
+def printable(text: str, whitespace: bool = True) -> str:
+    """Text from a pack made safe for a terminal: control characters (ESC starts an escape sequence) as \\xNN;
+    with ``whitespace=False`` also newlines and tabs (for a name that must stay on its line)."""
+    pattern = _CONTROL if whitespace else _ANY_CONTROL
+    return pattern.sub(lambda m: repr(m.group(0))[1:-1], text)
 
 
 def errors(diagnostics: list[Diagnostic]) -> list[Diagnostic]:

@@ -13,7 +13,7 @@ from draaiboek.diagnostics import Diagnostic, Severity
 from draaiboek.errors import internal_error
 from draaiboek.model import Pack
 from draaiboek.partial import Gaps, header_placeholders, ids_in, ids_in_text, without_failures
-from draaiboek.yamlsource import PathKey, YamlDocument, format_path, read_yaml
+from draaiboek.yamlsource import MAX_FILE_BYTES, PathKey, YamlDocument, format_path, read_yaml
 
 PACK_FILE = "pack.yaml"
 COLLECTIONS = ("trainings", "work_formats", "cases", "meters", "questionnaires")
@@ -22,6 +22,8 @@ MAX_FILES = 500
 AUTHOR_ERRORS = (BaseValidationError, ForbiddenExtraKeysError, FieldError)
 #: Inside a validation group, what a value that does not fit may raise; anything else is a bug.
 FIELD_FAILURES = (ValueError, TypeError, KeyError, ForbiddenExtraKeysError)
+#: All YAML files of a pack together (each at most 1 MB); the bundled packs are below 200 KB.
+MAX_PACK_BYTES = 4 * 1024 * 1024
 
 
 @define
@@ -79,7 +81,20 @@ def pack_files(folder: Path) -> tuple[list[Path], list[Diagnostic]]:
         problems.append(Diagnostic("error", "FILE003", f"pack has {len(files)} YAML files; the limit is {MAX_FILES}",
                                    display_name(folder)))
         files = files[:MAX_FILES]
+    total = sum(size for path in files if (size := _size(path)) <= MAX_FILE_BYTES)  # bigger: YAML007 on its own
+    if total > MAX_PACK_BYTES:
+        problems.append(Diagnostic("error", "FILE006", f"the pack's YAML files hold {total:,} bytes together; "
+                                   f"the limit is {MAX_PACK_BYTES:,} bytes ({MAX_PACK_BYTES // 1024 // 1024} MB)",
+                                   display_name(folder), None, None, "split it into several packs"))
+        files = []
     return files, problems
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:  # reported when the file is read
+        return 0
 
 
 def _merge(pack_doc: YamlDocument, others: list[YamlDocument], problems: list[Diagnostic],
@@ -127,6 +142,16 @@ def _first_bug(exc: BaseException) -> BaseException | None:
 def load_folder(folder: Path) -> LoadResult:
     """Read a pack folder. Never raises for problems in the pack: they are in ``diagnostics``."""
     folder = Path(folder)
+    try:
+        return _load(folder)
+    except (RecursionError, MemoryError) as exc:  # past every limit: still one line naming the pack
+        return LoadResult(folder, None, [Diagnostic("error", "PACK006", f"the pack is too large or too deeply "
+                                                    f"nested to load ({type(exc).__name__})",
+                                                    display_name(folder / PACK_FILE), None, None,
+                                                    "split it into smaller files with less nesting")])
+
+
+def _load(folder: Path) -> LoadResult:
     if not (folder / PACK_FILE).is_file():
         where = display_name(folder)
         advice = "create it with 'draaiboek new NAME'" if folder.is_dir() else "check the path"
@@ -138,8 +163,10 @@ def load_folder(folder: Path) -> LoadResult:
     for doc, file_path in zip(docs, files, strict=True):
         problems.extend(doc.problems)
         _note_unreadable(doc, file_path, gaps)
+    # pack.yaml missing from the list was refused (FILE002, or a limit): never parse it anyway
     pack_path = folder / PACK_FILE
-    pack_doc = next((d for d, p in zip(docs, files, strict=True) if p == pack_path), None) or read_yaml(pack_path)
+    pack_doc = next((d for d, p in zip(docs, files, strict=True) if p == pack_path), None) or \
+        YamlDocument(display_name(pack_path))
     others = [d for d, p in zip(docs, files, strict=True) if p != pack_path]
     merged, source_map = _merge(pack_doc, others, problems)
     _note_unmerged([pack_doc, *others], gaps)
@@ -154,6 +181,8 @@ def load_folder(folder: Path) -> LoadResult:
         for path, message, hint in iter_problems(exc):
             problems.append(source_map.diagnostic("error", "FIELD001", message, path, hint))
         return _load_partial(folder, merged, exc, problems, source_map, gaps)
+    except (RecursionError, MemoryError):  # too big or too deep: load_folder names the pack (PACK006)
+        raise
     except Exception as exc:  # anything else is a bug in draaiboek, not the author's mistake
         raise internal_error(f"the pack converter (loading {display_name(folder)})", exc) from exc
     if any(p.is_error for p in problems):

@@ -61,9 +61,13 @@ def ids_in(data: Any) -> set[str]:
 
 
 def ids_in_text(path: Path) -> set[str]:
-    """The ids a file that cannot be parsed seems to define (so references to them are not reported)."""
+    """The ids a file that cannot be parsed seems to define (so references to them are not reported).
+
+    Read as the YAML reader reads: regular files only (a FIFO would block) and no more than the size limit."""
+    from draaiboek.yamlsource import read_regular
+
     try:
-        return set(ID_IN_TEXT.findall(path.read_text(encoding="utf-8", errors="replace")))
+        return set(ID_IN_TEXT.findall(read_regular(path).decode("utf-8", errors="replace")))
     except OSError:
         return set()
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from draaiboek.errors import DraaiboekError
 from draaiboek.schema import pack_schema
 
-NAME = re.compile(r"^[a-z][a-z0-9-]*$")
+NAME = re.compile(r"^[a-z][a-z0-9-]*\Z")  # \Z: '$' would accept a trailing newline
 
 PYPROJECT = """\
 [build-system]

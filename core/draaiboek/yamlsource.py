@@ -6,6 +6,9 @@ that aliases (and with them "billion laughs"), Python-object tags and duplicate 
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +18,9 @@ from attrs import define, field
 from draaiboek.diagnostics import Diagnostic
 from draaiboek.yamlerrors import explain
 
-MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_FILE_BYTES = 1024 * 1024  # the largest bundled pack file is far below 100 KB
+#: Deeper nesting is refused before PyYAML's composer (which recurses per level) can exhaust the stack.
+MAX_DEPTH = 100
 PathKey = tuple[str | int, ...]
 
 
@@ -49,6 +54,27 @@ SEQ, MAP = "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
 
 class _Stop(Exception):
     """An alias was met: the file is refused as a whole (one line, however many aliases a bomb holds)."""
+
+
+class _TooDeep(Exception):
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line
+
+
+class _DepthLoader(yaml.SafeLoader):  # type: ignore[misc,unused-ignore]  # Any without types-PyYAML
+    """The safe loader, counting how deep the composer is before it recurses one level further."""
+
+    depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
+        self.depth += 1
+        try:
+            if self.depth > MAX_DEPTH:
+                raise _TooDeep(self.peek_event().start_mark.line + 1)
+            return super().compose_node(parent, index)  # type: ignore[no-any-return,unused-ignore]
+        finally:
+            self.depth -= 1
 
 
 class _Builder:
@@ -99,10 +125,40 @@ class _Builder:
             return self.constructor.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError:
             return self.bad_tag(node, path)
+        except (ValueError, OverflowError):  # 2024-02-30, or an integer longer than Python converts
+            what = "date" if node.tag.endswith(":timestamp") else "number"
+            shown = str(node.value)
+            shown = shown if len(shown) <= 30 else f"{shown[:20]}... ({len(shown)} characters)"
+            self.fail("YAML009", f"'{shown}' is not a valid {what}", node, path,
+                      "correct it, or put it in quotes to keep it as text")
+            return None
 
     def bad_tag(self, node: yaml.Node, path: PathKey) -> None:
         self.fail("YAML006", f"tag {node.tag} is not allowed", node, path, "remove the tag; packs hold plain data")
         return None
+
+
+_FAST: Any = getattr(yaml, "CSafeLoader", None)  # libyaml: about 20 times faster than PyYAML's own parser
+_OPEN, _CLOSE = (yaml.MappingStartEvent, yaml.SequenceStartEvent), (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+
+
+def _compose(text: str) -> yaml.Node | None:
+    """The node tree, by libyaml where installed; its composer recurses in C, so the depth is counted first
+    on the flat event stream. A file libyaml refuses is read again by PyYAML, for the usual messages."""
+    if _FAST is None:
+        return yaml.compose(text, Loader=_DepthLoader)
+    try:
+        depth = 0
+        for event in yaml.parse(text, Loader=_FAST):
+            if isinstance(event, _OPEN):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise _TooDeep(event.start_mark.line + 1)
+            elif isinstance(event, _CLOSE):
+                depth -= 1
+        return yaml.compose(text, Loader=_FAST)  # type: ignore[no-any-return,unused-ignore]
+    except yaml.YAMLError:
+        return yaml.compose(text, Loader=_DepthLoader)  # type: ignore[no-any-return,unused-ignore]
 
 
 def decode(raw: bytes, file: str) -> tuple[str | None, Diagnostic | None]:
@@ -134,26 +190,56 @@ def syntax_error(text: str, exc: yaml.MarkedYAMLError, file: str) -> Diagnostic:
                       f"{found.hint} (YAML reader: {parser})")
 
 
+def too_large(file: str, size: int) -> Diagnostic:
+    return Diagnostic("error", "YAML007", f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} bytes "
+                      f"({MAX_FILE_BYTES // 1024 // 1024} MB)", file, None, None, "split the pack into smaller files")
+
+
+def read_regular(path: Path) -> bytes:
+    """The bytes of a regular file; a FIFO, device or socket is refused without being opened for a read
+    that could block forever."""
+    with open(path, "rb", opener=lambda name, flags: os.open(name, flags | os.O_NONBLOCK)) as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file")
+        return handle.read(MAX_FILE_BYTES + 1)
+
+
 def read_yaml(path: Path, display: str | None = None) -> YamlDocument:
     """Read and parse one YAML file; problems are collected in the document, never raised."""
     doc = YamlDocument(display or str(path))
     try:
+        return _read(path, doc)
+    except (RecursionError, MemoryError) as exc:  # whatever slipped past the limits: still one line
+        doc.data, doc.lines = None, {}
+        doc.problems.append(Diagnostic("error", "YAML008", f"file is too deeply nested or too large to read "
+                                       f"({type(exc).__name__})", doc.file, None, None,
+                                       "split it into smaller files with less nesting"))
+        return doc
+
+
+def _read(path: Path, doc: YamlDocument) -> YamlDocument:
+    try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            doc.problems.append(Diagnostic("error", "YAML007", f"file is {size // 1024 // 1024} MB; the limit is "
-                                           f"{MAX_FILE_BYTES // 1024 // 1024} MB", doc.file, None, None,
-                                           "split the pack into smaller files"))
+            doc.problems.append(too_large(doc.file, size))
             return doc
-        raw = path.read_bytes()
+        raw = read_regular(path)
     except OSError as exc:
         doc.problems.append(Diagnostic("error", "FILE001", f"cannot read file: {exc.strerror}", doc.file))
+        return doc
+    if len(raw) > MAX_FILE_BYTES:  # the file grew after stat()
+        doc.problems.append(too_large(doc.file, len(raw)))
         return doc
     text, problem = decode(raw, doc.file)
     if text is None:
         doc.problems.extend([problem] if problem else [])
         return doc
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = _compose(text)
+    except _TooDeep as exc:
+        doc.problems.append(Diagnostic("error", "YAML008", f"values are nested more than {MAX_DEPTH} levels deep",
+                                       doc.file, exc.line, None, "flatten the structure"))
+        return doc
     except yaml.MarkedYAMLError as exc:
         doc.problems.append(syntax_error(text, exc, doc.file))
         return doc

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import zipfile
 from importlib.resources import files
 from pathlib import Path
 from dataclasses import dataclass
@@ -17,7 +16,7 @@ from draaiboek.errors import InputFileError
 from draaiboek_slides import template
 from draaiboek_slides.fit import INDENT, LINE_HEIGHT, PARA_SPACING, Box, line_count
 from draaiboek.markdown import Para
-from draaiboek_slides.package import FIXED_TIME, deterministic, stable_zip
+from draaiboek_slides.package import FIXED_TIME, core_text, deterministic, fast_partnames, read_template, stable_zip
 from draaiboek_slides.plan import Geometry, SlidePlan
 
 BODY_CAP = 24.0  # largest body font (pt) we let a template use: training slides carry a lot of text
@@ -39,19 +38,16 @@ def open_template(path: Path | None) -> Any:
         data = source.read_bytes()
     except OSError as exc:
         raise InputFileError(f"cannot read template {source}: {exc.strerror or exc}") from None
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            parts = {info.filename: archive.read(info) for info in archive.infolist()}
-    except zipfile.BadZipFile:
-        raise InputFileError(f"template {source} is not a .pptx or .potx file (not a zip archive)") from None
+    parts = read_template(data, str(source))  # caps, macros, external links, entities, placeholder attributes
     types = parts.get("[Content_Types].xml", b"")
     if POTX in types:
         parts["[Content_Types].xml"] = types.replace(POTX, PPTX)
     try:
         prs = Presentation(io.BytesIO(stable_zip(parts)))
-    except Exception as exc:  # python-pptx raises many kinds for broken packages
-        raise InputFileError(f"template {source} is not a usable PowerPoint file: {exc}") from None
+    except Exception as exc:  # python-pptx raises many kinds for broken packages (messages show a BytesIO)
+        raise InputFileError(f"template {source} is not a usable PowerPoint file ({type(exc).__name__})") from None
     remove_slides(prs)
+    fast_partnames(prs.part.package)
     _SLOTS.clear()
     return prs
 
@@ -276,10 +272,10 @@ def render(prs: Any, plans: list[SlidePlan], matches: dict[str, template.Match |
     for plan in plans:
         add_slide(prs, plan, matches)
     core = prs.core_properties
-    core.author = props.get("author", "draaiboek")
+    core.author = core_text(props.get("author", "draaiboek"))  # python-pptx refuses more than 255 characters
     core.last_modified_by = "draaiboek"
-    core.title = props.get("title", "")
-    core.subject = props.get("subject", "")
+    core.title = core_text(props.get("title", ""))
+    core.subject = core_text(props.get("subject", ""))
     core.keywords = ""
     core.comments = ""
     core.category = ""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -20,11 +21,39 @@ class Participant:
     scores: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
+_QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A file the report could not (fully) use: the full line for the trainer's terminal, and a line without
+    names or paths for an anonymised report."""
+
+    path: Path
+    number: int
+    detail: str
+    anonymous: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.detail}"
+
+    @property
+    def anonymised(self) -> str:
+        return f"file {self.number}: {self.anonymous}"
+
+
+def problem(path: Path, number: int, detail: str, anonymous: str | None = None) -> Problem:
+    """Quoted values (names, typed cell contents, sheet names) and the path are masked in the anonymous line."""
+    if anonymous is None:
+        anonymous = _QUOTED.sub("'…'", detail.replace(str(path), "…").replace(path.name, "…"))
+    return Problem(path, number, detail, anonymous)
+
+
 @dataclass
 class Group:
     info: MeterInfo | None
     participants: list[Participant]
-    problems: list[str]
+    problems: list[Problem]
     files: int
     used: int
 
@@ -42,8 +71,13 @@ def expand(inputs: Iterable[Path]) -> list[Path]:
 
 
 def collect(paths: list[Path], read: Callable[[Path], Response]) -> Group:
-    problems: list[str] = []
+    problems: list[Problem] = []
     responses: list[Response] = []
+    numbers = {path: number for number, path in enumerate(paths, start=1)}
+
+    def add(path: Path, detail: str, anonymous: str | None = None) -> None:
+        problems.append(problem(path, numbers[path], detail, anonymous))
+
     automatic = gc.isenabled()
     gc.disable()  # openpyxl leaves cyclic garbage per file; collecting it in batches keeps the cost linear
     try:
@@ -51,7 +85,10 @@ def collect(paths: list[Path], read: Callable[[Path], Response]) -> Group:
             try:
                 responses.append(read(path))
             except InputFileError as error:
-                problems.append(str(error))
+                message = str(error)
+                add(path, message.removeprefix(f"{path}: "))
+            except Exception as error:  # whatever one file does (MemoryError too), the others get their report
+                add(path, f"cannot be read ({type(error).__name__})")
             if number % 20 == 0:
                 gc.collect()
     finally:
@@ -66,11 +103,11 @@ def collect(paths: list[Path], read: Callable[[Path], Response]) -> Group:
     used = 0
     for r in responses:
         if r.info.ref != chosen.ref:
-            problems.append(f"{r.path}: another meter ({r.info.ref}); this report is for {chosen.ref}")
+            add(r.path, f"another meter ({r.info.ref}); this report is for {chosen.ref}")
             continue
         if r.info.fingerprint != chosen.fingerprint:
-            problems.append(f"{r.path}: another version of {chosen.ref} (pack version {r.info.pack_version}, "
-                            f"statements, scale or moments differ from the other files)")
+            add(r.path, f"another version of {chosen.ref} (pack version {r.info.pack_version}, "
+                "statements, scale or moments differ from the other files)")
             continue
         key = r.participant.casefold()
         person = participants.setdefault(key, Participant(r.participant))
@@ -78,20 +115,20 @@ def collect(paths: list[Path], read: Callable[[Path], Response]) -> Group:
         if overlap:
             others = ", ".join(p.name for p in person.files)
             moments = ", ".join(chosen.moment_label(m) for m in overlap)
-            problems.append(f"{r.path}: duplicate participant '{r.participant}' ({moments} also in {others}); file left out")
+            add(r.path, f"duplicate participant '{r.participant}' ({moments} also in {others}); file left out",
+                f"duplicate participant ({moments} also in another file); file left out")
             continue
         person.files.append(r.path)
         person.scores.update(r.scores)
         used += 1
         for moment, blank in r.blanks.items():
-            problems.append(f"{r.path}: {blank} of {len(chosen.statements)} statements left blank "
-                            f"for {chosen.moment_label(moment)}")
+            add(r.path, f"{blank} of {len(chosen.statements)} statements left blank for {chosen.moment_label(moment)}")
     group = [p for p in participants.values() if p.files]
     filled = {m for p in group for m in p.scores}
     for p in group:
         for moment_id, label in chosen.moments:
             if moment_id in filled and moment_id not in p.scores:
-                problems.append(f"{p.files[0]}: participant '{p.name}' has no scores for {label} (missing moment)")
+                add(p.files[0], f"participant '{p.name}' has no scores for {label} (missing moment)")
         if not p.scores:
-            problems.append(f"{p.files[0]}: participant '{p.name}' has not scored any statement")
+            add(p.files[0], f"participant '{p.name}' has not scored any statement")
     return Group(chosen, group, problems, len(paths), used)

@@ -22,10 +22,13 @@ def results(inputs: tuple[Path, ...], output: Path, min_group: int, anonymise: b
     try:
         _run(list(inputs), output, min_group, anonymise, force)
     except DraaiboekError as error:
-        raise click.ClickException(str(error)) from None
+        from draaiboek.diagnostics import printable
+
+        raise click.ClickException(printable(str(error), whitespace=False)) from None  # file names may hold ESC
 
 
 def _run(inputs: list[Path], output: Path, min_group: int, anonymise: bool, force: bool) -> None:
+    from draaiboek.diagnostics import printable
     from draaiboek.output import atomic_path
     from draaiboek_spreadsheets.collect import collect, expand
     from draaiboek_spreadsheets.reader import read_meter
@@ -38,14 +41,17 @@ def _run(inputs: list[Path], output: Path, min_group: int, anonymise: bool, forc
     missing = [p for p in inputs if not p.exists()]
     if missing:
         raise DraaiboekError(f"{missing[0]}: no such file or folder")
-    paths = [p for p in expand(inputs) if p.resolve() != output.resolve()]
+    paths = expand(inputs)
+    target = output.resolve()
+    if any(p.resolve() == target for p in paths):  # --force would replace a participant's meter
+        raise DraaiboekError(f"{output} is one of the workbooks to read; write the report to another file")
     if output.exists() and not force:
         raise DraaiboekError(f"{output} exists; use --force to overwrite it")
     if not paths:
         raise DraaiboekError("no workbooks found in " + ", ".join(map(str, inputs)))
     group = collect(paths, read_meter)
     for problem in group.problems:
-        click.echo(f"problem: {problem}", err=True)
+        click.echo(printable(f"problem: {problem}", whitespace=False), err=True)  # file names may hold ESC
     if group.info is None or not group.participants:
         raise DraaiboekError(f"no usable meter among {len(paths)} file(s); no report written")
     computed = calculate(group, min_group=min_group, anonymise=anonymise)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 from pathlib import Path
 
 from draaiboek.errors import InputFileError
@@ -11,6 +12,8 @@ from draaiboek_spreadsheets.text import slug
 
 HEADERS = {"name", "naam", "code", "participant", "deelnemer", "deelnemers", "participants", "codes", "namen"}
 MAX_BYTES = 1024 * 1024
+#: One workbook is written per participant: a list far longer than any group is a mistake, not a group.
+MAX_PARTICIPANTS = 1000
 
 
 def read_participants(path: Path) -> list[tuple[str, str]]:
@@ -27,8 +30,7 @@ def read_participants(path: Path) -> list[tuple[str, str]]:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(content[:2048], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    rows = [(n, row) for n, row in enumerate(csv.reader(content.splitlines(), dialect), start=1)]
-    rows = [(n, [c.strip() for c in row]) for n, row in rows if any(c.strip() for c in row)]
+    rows = _rows(path, content, dialect)
     column = 0
     if rows and rows[0][1][0].lower() in HEADERS:
         names = [c.lower() for c in rows[0][1]]
@@ -36,6 +38,8 @@ def read_participants(path: Path) -> list[tuple[str, str]]:
         rows = rows[1:]
     if not rows:
         raise InputFileError(f"{path}: no participants listed")
+    if len(rows) > MAX_PARTICIPANTS:
+        raise InputFileError(f"{path}: {len(rows)} participants; the limit is {MAX_PARTICIPANTS} (one workbook each)")
     result: list[tuple[str, str]] = []
     seen: dict[str, int] = {}
     slugs: dict[str, int] = {}
@@ -53,3 +57,17 @@ def read_participants(path: Path) -> list[tuple[str, str]]:
         slugs[file_slug] = line
         result.append((identity, file_slug))
     return result
+
+
+def _rows(path: Path, content: str, dialect: type[csv.Dialect] | csv.Dialect) -> list[tuple[int, list[str]]]:
+    """(line, cells) of the non-empty rows; a quoted line break stays in its cell (as a space)."""
+    reader = csv.reader(io.StringIO(content, newline=""), dialect)
+    rows: list[tuple[int, list[str]]] = []
+    try:
+        for row in reader:
+            cells = [" ".join(cell.split()) for cell in row]  # "Jan\nde Vries" is one name
+            if any(cells):
+                rows.append((reader.line_num - sum(c.count("\n") for c in row), cells))
+    except csv.Error as error:  # e.g. a field over the csv module's limit, or a NUL byte
+        raise InputFileError(f"{path}:{reader.line_num}: not a readable CSV list ({error})") from None
+    return rows

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import warnings
-import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -17,9 +16,10 @@ from draaiboek.errors import InputFileError
 
 from draaiboek_spreadsheets.meter_plan import FORMAT, FORMAT_VERSION, METADATA_SHEET
 from draaiboek_spreadsheets.records import MeterInfo, Response, StatementInfo
+from draaiboek_spreadsheets.sheetxml import MAX_COLUMN, MAX_ROW, SheetDamaged, read_rows
 from draaiboek_spreadsheets.workbook_io import check_workbook_file
 
-_LEADING_INT = re.compile(r"^\s*(-?\d+)(?:\s|[–-]|$)")
+_LEADING_INT = re.compile(r"^\s*(-?\d{1,9})(?:\s|[–-]|$)")  # a score, never a 5,000-digit number
 _KEYS = ("pack", "pack_version", "meter", "fingerprint", "sheet", "name_row", "name_column")
 
 
@@ -36,36 +36,53 @@ def read_meter(path: Path) -> Response:
         warnings.simplefilter("ignore")  # e.g. "Data Validation extension is not supported" on Excel files
         try:
             wb = load_workbook(path, read_only=True, data_only=False, keep_links=False)
-        except (OSError, KeyError, ValueError, TypeError, IndexError, zipfile.BadZipFile) as error:
-            raise InputFileError(f"{path}: cannot be read as a workbook ({type(error).__name__})") from None
+        except Exception as error:  # a hostile or cut file raises anything from zipfile, XML parsers, openpyxl
+            raise InputFileError(f"{path}: cannot be read as a workbook ({_reason(error)})") from None
         try:
-            if METADATA_SHEET not in wb.sheetnames:
-                raise InputFileError(f"{path}: not a draaiboek meter (no '{METADATA_SHEET}' metadata sheet)")
-            try:
-                info, keys = parse_metadata(_rows(wb[METADATA_SHEET]))
-            except _Damaged as error:
-                raise InputFileError(f"{path}: the meter's metadata sheet is damaged ({error})") from None
-            sheet = str(keys["sheet"])
-            if sheet not in wb.sheetnames:
-                raise InputFileError(f"{path}: the sheet '{sheet}' with the scores is missing")
-            rows = _sheet_rows(wb[sheet], keys)
+            return _read(path, wb)
+        except InputFileError:
+            raise
+        except (_Damaged, SheetDamaged) as error:
+            raise InputFileError(f"{path}: the workbook is damaged ({error})") from None
+        except Exception as error:  # e.g. XMLSyntaxError in a cut sheet: this file only, never the report
+            raise InputFileError(f"{path}: cannot be read as a workbook ({_reason(error)})") from None
         finally:
             wb.close()
-    return _response(path, info, keys, rows)
+
+
+def _reason(error: BaseException) -> str:
+    detail = " ".join(str(error).split())[:80]
+    return f"{type(error).__name__}: {detail}" if detail else type(error).__name__
+
+
+def _read(path: Path, wb: Any) -> Response:
+    if METADATA_SHEET not in wb.sheetnames:
+        raise InputFileError(f"{path}: not a draaiboek meter (no '{METADATA_SHEET}' metadata sheet)")
+    try:
+        info, keys = parse_metadata(_rows(wb[METADATA_SHEET]))
+    except (_Damaged, SheetDamaged) as error:
+        raise InputFileError(f"{path}: the meter's metadata sheet is damaged ({error})") from None
+    sheet = str(keys["sheet"])
+    if sheet not in wb.sheetnames:
+        raise InputFileError(f"{path}: the sheet '{sheet}' with the scores is missing")
+    return _response(path, info, keys, _sheet_rows(wb[sheet], keys))
 
 
 #: The metadata sheet holds a row per statement and moment; far more rows means it is not ours.
 MAX_METADATA_ROWS = 5000
+#: Columns of the metadata sheet: kind and up to five fields.
+METADATA_COLUMNS = 6
+
+
+def _cells(ws: Any, rows: set[int] | None, max_row: int, max_col: int,
+           max_count: int = MAX_ROW) -> dict[int, tuple[Any, ...]]:
+    with ws.parent._archive.open(ws._worksheet_path) as source:  # openpyxl's own parser builds whole rows
+        return read_rows(source, ws._shared_strings, rows, max_row, max_col, max_count)
 
 
 def _rows(ws: Any) -> list[tuple[Any, ...]]:
-    ws.reset_dimensions()  # read_only trusts the stored dimension, which other programs may get wrong
-    rows = []
-    for row in ws.iter_rows(max_row=MAX_METADATA_ROWS + 1, values_only=True):
-        rows.append(tuple(row))
-    if len(rows) > MAX_METADATA_ROWS:
-        raise _Damaged(f"more than {MAX_METADATA_ROWS} rows")
-    return rows
+    found = _cells(ws, None, MAX_ROW, METADATA_COLUMNS, MAX_METADATA_ROWS)
+    return [found[number] for number in sorted(found)]
 
 
 def parse_metadata(rows: Iterable[tuple[Any, ...]]) -> tuple[MeterInfo, dict[str, Any]]:
@@ -85,16 +102,18 @@ def parse_metadata(rows: Iterable[tuple[Any, ...]]) -> tuple[MeterInfo, dict[str
             elif kind == "scale":
                 scale.append((_need_int(r[1]), _str(r[2]), _str(r[3])))
             elif kind == "moment":
-                moments.append((_str(r[1]), _str(r[2]), _need_int(r[3])))
+                moments.append((_str(r[1]), _str(r[2]), _bounded(r[3], MAX_COLUMN, "column")))
             elif kind == "domain":
                 domains.append((_str(r[1]), _str(r[2])))
             elif kind == "statement":
-                statements.append((_str(r[1]), _str(r[2]), _need_int(r[3]), _str(r[4]), _str(r[5])))
+                statements.append((_str(r[1]), _str(r[2]), _bounded(r[3], MAX_ROW, "row"), _str(r[4]), _str(r[5])))
     except IndexError:
         raise _Damaged("a record is incomplete") from None
     missing = [k for k in _KEYS if k not in keys]
     if missing or not scale or not moments or not statements:
         raise _Damaged("missing " + ", ".join(missing or ["scale, moments or statements"]))
+    keys["name_row"] = _bounded(keys["name_row"], MAX_ROW, "row")
+    keys["name_column"] = _bounded(keys["name_column"], MAX_COLUMN, "column")
     keys["_scale"], keys["_moments"], keys["_statements"] = scale, moments, statements
     info = MeterInfo(
         pack=_str(keys["pack"]), pack_version=_str(keys["pack_version"]), meter=_str(keys["meter"]),
@@ -108,20 +127,15 @@ def parse_metadata(rows: Iterable[tuple[Any, ...]]) -> tuple[MeterInfo, dict[str
 
 
 def _sheet_rows(ws: Any, keys: dict[str, Any]) -> dict[int, tuple[Any, ...]]:
-    wanted = [_need_int(keys["name_row"])] + [s[2] for s in keys["_statements"]]
-    last_col = max([m[2] for m in keys["_moments"]] + [_need_int(keys["name_column"])])
-    ws.reset_dimensions()
-    found: dict[int, tuple[Any, ...]] = {}
-    for number, row in enumerate(ws.iter_rows(min_row=1, max_row=max(wanted), max_col=last_col, values_only=True), 1):
-        if number in wanted:
-            found[number] = tuple(row) + (None,) * (last_col - len(row))
-    return found
+    wanted = {keys["name_row"]} | {s[2] for s in keys["_statements"]}
+    last_col = max([m[2] for m in keys["_moments"]] + [keys["name_column"]])
+    return _cells(ws, wanted, max(wanted), last_col)
 
 
 def _response(path: Path, info: MeterInfo, keys: dict[str, Any], rows: dict[int, tuple[Any, ...]]) -> Response:
     empty: tuple[Any, ...] = ()
-    name_cell = rows.get(_need_int(keys["name_row"]), empty)
-    name_col = _need_int(keys["name_column"])
+    name_cell = rows.get(keys["name_row"], empty)
+    name_col = keys["name_column"]
     name = _str(name_cell[name_col - 1] if len(name_cell) >= name_col else None).strip()
     participant = name or _str(keys.get("participant")).strip() or path.stem
     by_choice = {choice.strip(): value for value, _, choice in keys["_scale"]}
@@ -197,9 +211,17 @@ def _int(value: object) -> int | None:
         return value
     if isinstance(value, float) and value.is_integer():
         return int(value)
-    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+    if isinstance(value, str) and len(value) < 20 and value.strip().lstrip("-").isdigit():
         return int(value)
     return None
+
+
+def _bounded(value: object, limit: int, what: str) -> int:
+    """A row or column number from the metadata, within what Excel allows (1..1,048,576 rows, 1..16,384 columns)."""
+    number = _need_int(value)
+    if not 1 <= number <= limit:
+        raise _Damaged(f"{what} {number} is outside 1-{limit:,}")
+    return number
 
 
 def _need_int(value: object) -> int:

@@ -12,6 +12,7 @@ from draaiboek_spreadsheets.collect import Group
 from draaiboek_spreadsheets.labels import text
 from draaiboek_spreadsheets.results import Results, Stat
 from draaiboek_spreadsheets.printing import Page, fit_all_rows, fits_one_page, setup
+from draaiboek_spreadsheets.text import xml_safe
 from draaiboek_spreadsheets.xlsx import TITLE, fit_height, header, widths, write
 
 
@@ -27,7 +28,7 @@ def render_report(results: Results, group: Group, anonymise: bool, path: Path) -
     _group(wb.create_sheet(text("sheet_group", lang)), results)
     _participants(wb.create_sheet(text("sheet_participants", lang)), results)
     _pairs(wb.create_sheet(text("sheet_pairs", lang)), results)
-    _problems(wb.create_sheet(text("sheet_problems", lang)), group, lang)
+    _problems(wb.create_sheet(text("sheet_problems", lang)), group, lang, anonymise)
     _print_layout(wb, Page(landscape=True, title=results.info.title, footer_left=results.info.pack,
                            page_label=text("page", lang)))
     wb.properties.creator = "draaiboek"
@@ -115,7 +116,8 @@ def _domains(ws: Worksheet, results: Results) -> None:
         categories = Reference(ws, min_col=1, min_row=2, max_row=len(keys))
         for j, m in enumerate(results.moments):
             column = 3 + 3 * j
-            series = Series(Reference(ws, min_col=column, min_row=2, max_row=len(keys)), title=results.info.moment_label(m))
+            series = Series(Reference(ws, min_col=column, min_row=2, max_row=len(keys)),
+                            title=xml_safe(results.info.moment_label(m)))
             chart.series.append(series)
         chart.set_categories(categories)
         chart.width, chart.height = 20, 10
@@ -205,8 +207,11 @@ def _pairs(ws: Worksheet, results: Results) -> None:
         write(ws, r, 4, f"{pair.learner} ({pair.learner_score})")
 
 
-def _problems(ws: Worksheet, group: Group, lang: str) -> None:
+def _problems(ws: Worksheet, group: Group, lang: str, anonymise: bool) -> None:
     widths(ws, {1: 100})
     header(ws, 1, [text("problem", lang)])
-    for r, problem in enumerate(group.problems or [text("no_problems", lang)], start=2):
-        write(ws, r, 1, problem, wrap=True)
+    # anonymised: no names and no file names (they are often the participant's name), only the file's number
+    ordered = sorted(group.problems, key=lambda p: p.number)  # by file, as the files were given
+    lines = [p.anonymised if anonymise else str(p) for p in ordered]
+    for r, line in enumerate(lines or [text("no_problems", lang)], start=2):
+        write(ws, r, 1, line, wrap=True)

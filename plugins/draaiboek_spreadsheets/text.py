@@ -12,6 +12,8 @@ from draaiboek.markdown import Para, parse
 FORMULA_STARTS = ("=", "+", "-", "@")
 
 _SHEET_BAD = re.compile(r"[\[\]:*?/\\]")
+#: Characters XML 1.0 cannot hold (openpyxl raises IllegalCharacterError): a file name may contain them.
+_XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _line(para: Para) -> str:
@@ -36,12 +38,19 @@ def is_formula_like(value: object) -> bool:
 
 
 def put(cell: Any, value: object) -> Any:
-    """Write ``value`` into an openpyxl cell; text that looks like a formula stays text."""
+    """Write ``value`` into an openpyxl cell; text that looks like a formula stays text, XML-illegal characters
+    are dropped."""
+    if isinstance(value, str):
+        value = xml_safe(value)
     cell.value = value
     if is_formula_like(value):
         cell.data_type = "s"
         cell.quotePrefix = True
     return cell
+
+
+def xml_safe(text: str) -> str:
+    return _XML_ILLEGAL.sub("", text)
 
 
 def sheet_title(text: str, taken: set[str]) -> str:

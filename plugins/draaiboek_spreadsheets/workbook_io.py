@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -9,8 +10,28 @@ from draaiboek.errors import InputFileError
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_UNPACKED = 200 * 1024 * 1024
+#: Parts openpyxl reads whole into Python objects (not the sheets, which the reader streams): a meter's are a few
+#: KB; 16 MB of one-character shared strings would already be a million Python strings.
+MAX_WHOLE_PART = 16 * 1024 * 1024
+WHOLE_PARTS = ("xl/sharedStrings.xml", "xl/styles.xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels",
+               "[Content_Types].xml")
 _OLE = bytes.fromhex("D0CF11E0A1B11AE1")
 _ENCRYPTED = "EncryptionInfo".encode("utf-16-le")
+
+
+_OVERRIDE = re.compile(rb"<(?:\w+:)?Override\b[^>]*>")
+_PART_NAME = re.compile(rb'PartName\s*=\s*["\']/?([^"\']+)')
+_READ_WHOLE = re.compile(rb"(?:sharedStrings|styles|sheet\.main)\+xml")
+
+
+def _whole_parts(types: bytes) -> set[str]:
+    """Part names the content types give to shared strings, styles and the workbook (any name will do)."""
+    found = set()
+    for element in _OVERRIDE.findall(types):
+        name = _PART_NAME.search(element)
+        if name and _READ_WHOLE.search(element):
+            found.add(name.group(1).decode("utf-8", "replace"))
+    return found
 
 
 def check_workbook_file(path: Path) -> None:
@@ -35,13 +56,21 @@ def check_workbook_file(path: Path) -> None:
         raise InputFileError(f"{path}: not an Excel workbook (.xlsx)")
     try:
         with zipfile.ZipFile(path) as archive:
-            names = set(archive.namelist())
-            if "mimetype" in names and b"opendocument" in archive.read("mimetype"):
+            sizes = {info.filename: info.file_size for info in archive.infolist()}
+            unpacked = sum(sizes.values())
+            if unpacked > MAX_UNPACKED:  # checked before any entry is read
+                raise InputFileError(f"{path}: too large when unpacked ({unpacked / 1048576:.0f} MB)")
+            if sizes.get("mimetype", 1000) < 1000 and b"opendocument" in archive.read("mimetype"):
                 raise InputFileError(f"{path}: an OpenDocument file (.ods); save it as an Excel workbook (.xlsx)")
-            if "xl/workbook.xml" not in names:
+            if "xl/workbook.xml" not in sizes:
                 raise InputFileError(f"{path}: a zip file but not an Excel workbook (.xlsx)")
-            unpacked = sum(info.file_size for info in archive.infolist())
+            if sizes.get("[Content_Types].xml", 0) > MAX_WHOLE_PART:
+                raise InputFileError(f"{path}: [Content_Types].xml is too large for a meter")
+            # openpyxl finds shared strings and styles through the content types, under any name
+            types = archive.read("[Content_Types].xml") if "[Content_Types].xml" in sizes else b""
+            named = set(WHOLE_PARTS) | _whole_parts(types)
+            big = next((name for name in sorted(named) if sizes.get(name, 0) > MAX_WHOLE_PART), None)
+            if big:
+                raise InputFileError(f"{path}: {big} is too large for a meter ({sizes[big] / 1048576:.0f} MB)")
     except zipfile.BadZipFile:
         raise InputFileError(f"{path}: damaged file, not a readable Excel workbook") from None
-    if unpacked > MAX_UNPACKED:
-        raise InputFileError(f"{path}: too large when unpacked ({unpacked / 1048576:.0f} MB)")

@@ -116,11 +116,24 @@ YAML_MISTAKES = [
 ]
 
 
+#: Valid YAML that only PyYAML's own reader refuses; libyaml (in PyYAML's wheels) reads them as meant. Where libyaml
+#: is missing, draaiboek falls back to PyYAML's reader, and then the author gets the plain-words message.
+STRICTER_WITHOUT_LIBYAML = {YAML_MISTAKES[0][0]: {"a": [{"id": "nu", "text": "Waar sta ik nu?"}]},
+                            YAML_MISTAKES[4][0]: {"a": {"b": 1}}}
+
+
 @pytest.mark.parametrize(("text", "line", "message", "hint"), YAML_MISTAKES)
 def test_yaml_mistakes_are_explained_in_plain_words_on_the_right_line(
-        tmp_path: Path, text: str, line: int, message: str, hint: str) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str, line: int, message: str, hint: str) -> None:
+    import draaiboek.yamlsource as yamlsource
+
     path = tmp_path / "training.yaml"
     path.write_text(text, encoding="utf-8")
+    if text in STRICTER_WITHOUT_LIBYAML:
+        if yamlsource._FAST is not None:  # libyaml reads it as the author meant
+            doc = read_yaml(path, "training.yaml")
+            assert not doc.problems and doc.data == STRICTER_WITHOUT_LIBYAML[text]
+        monkeypatch.setattr(yamlsource, "_FAST", None)  # PyYAML's own reader: the message must be plain
     [problem] = read_yaml(path, "training.yaml").problems
     assert problem.code == "YAML001" and problem.line == line
     assert message in problem.message and hint in (problem.hint or "")
@@ -159,7 +172,7 @@ def test_check_reports_four_kinds_of_mistakes_in_three_files_in_one_run(run_cli:
         "  - {id: wf-reflectie, name: Reflectie}\n", encoding="utf-8")
     (tmp_path / "casus.yaml").write_text(
         "cases:\n  - id: casus\n    title: Johan\n    layers:\n"
-        "      - {id: l1, title: Vraag, text: Wat wil Johan?}\n", encoding="utf-8")  # YAML001
+        "      - {id: l1, title: Vraag, text: Wat wil Johan\n", encoding="utf-8")  # YAML001: '{' never closed
     result = run_cli("check", str(tmp_path))
     lines = result.output.splitlines()
     codes = {line.split(" ")[2].rstrip(":") for line in lines[:-1]}

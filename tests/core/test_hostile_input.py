@@ -32,7 +32,8 @@ def test_a_50_mb_file_is_refused_without_reading_it(tmp_path: Path) -> None:
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     # The path exactly as typed: absolute stays absolute...
-    assert lines[0].startswith(f"{pack / 'huge.yaml'}: error YAML007: file is 50 MB"), lines
+    assert lines[0].startswith(f"{pack / 'huge.yaml'}: error YAML007: file is 52,428,800 bytes; the limit is "
+                               "1,048,576 bytes (1 MB); hint: split the pack"), lines
     assert "Traceback" not in result.stderr
     # ...and relative stays relative, never rewritten against the working folder.
     relative = run_draaiboek(["check", "pack"], cwd=tmp_path)

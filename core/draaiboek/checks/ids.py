@@ -11,13 +11,18 @@ from draaiboek.model import Pack
 from draaiboek.refs import Resolver, iter_identified, kind_of
 from draaiboek.yamlsource import format_path
 
-ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")  # always fullmatch: '$' would let a trailing newline in
 HINT = "use letters a-z, digits, '-', '_' or '.', no spaces or accents"
 
 
+def _shown(ident: str) -> str:
+    """An id as written in YAML: a newline or tab stays visible as \\n or \\t."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in ident)
+
+
 def _check_format(ident: str, path: tuple[str | int, ...]) -> Iterator[Finding]:
-    if not ID.match(ident):
-        yield error("ID002", f"id '{ident}' contains characters ids may not have", (*path, "id"), HINT, ident)
+    if not ID.fullmatch(ident):
+        yield error("ID002", f"id '{_shown(ident)}' contains characters ids may not have", (*path, "id"), HINT, ident)
 
 
 def _unique_children(children: Iterable[Any], path: tuple[str | int, ...], what: str) -> Iterator[Finding]:

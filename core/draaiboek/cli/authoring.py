@@ -25,7 +25,8 @@ def new(name: str, parent: Path) -> None:
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write to a file.")
 @click.option("--format", "fmt", type=click.Choice(["json", "markdown"]), default="json", show_default=True,
               help="json: the JSON Schema for editors; markdown: the field reference for authors (FORMAT.md).")
-def schema(output: Path | None, fmt: str) -> None:
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+def schema(output: Path | None, fmt: str, force: bool) -> None:
     """Print the JSON Schema of pack files (for editor autocompletion and validation), or with
     '--format markdown' the field reference: every object, its fields, types, allowed values and defaults."""
     from draaiboek.output import write_text_atomic
@@ -39,6 +40,8 @@ def schema(output: Path | None, fmt: str) -> None:
 
         text = json.dumps(pack_schema(), indent=2, ensure_ascii=False) + "\n"
     if output:
+        if output.exists() and not force:  # as every other command that writes: never replace a file unasked
+            raise click.ClickException(f"{output} exists; use --force to overwrite it")
         write_text_atomic(output, text)
         click.echo(f"wrote {output}")
     else:

@@ -20,7 +20,7 @@ def check(state: AppState, refs: tuple[str, ...], quiet: bool) -> None:
     """Check packs (all installed packs if none is named); every problem on one line as
     'file:line: error|warning CODE: message (field path)'. Exits 1 if there is an error."""
     from draaiboek.api import check_folder, pack_folder
-    from draaiboek.diagnostics import errors, summary
+    from draaiboek.diagnostics import errors, printable, summary
     from draaiboek.loader import display_name
 
     catalog = state.catalog
@@ -42,7 +42,8 @@ def check(state: AppState, refs: tuple[str, ...], quiet: bool) -> None:
         gaps = checked.gaps
         known_id = checked.pack is not None and (gaps is None or gaps.pack_id_known)
         name = checked.pack.id if known_id and checked.pack else display_name(folder)
-        click.echo(summary(name, checked.diagnostics, checked.pack is not None, gaps.note() if gaps else None))
+        click.echo(summary(printable(name, whitespace=False), checked.diagnostics, checked.pack is not None,
+                           gaps.note() if gaps else None))
         failed = failed or bool(errors(checked.diagnostics)) or checked.pack is None
     if failed:
         sys.exit(1)

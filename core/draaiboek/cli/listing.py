@@ -59,10 +59,13 @@ def packs(state: AppState, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
+    from draaiboek.diagnostics import printable
+
     for row in rows:
         if not row["loads"]:
-            click.echo(f"{row['id']:<16} (does not load; run 'draaiboek check {row['id']}')  [{row['plugin']}]")
+            ident = printable(row["id"], whitespace=False)
+            click.echo(f"{ident:<16} (does not load; run 'draaiboek check {ident}')  [{row['plugin']}]")
             continue
         trainings = ", ".join(row["trainings"]) or "no trainings"
-        click.echo(f"{row['id']:<16} {row['version']:<8} {row['language']:<4} {row['title']} "
-                   f"({trainings})  [{row['plugin']}]")
+        click.echo(printable(f"{row['id']:<16} {row['version']:<8} {row['language']:<4} {row['title']} "
+                             f"({trainings})  [{row['plugin']}]"))
