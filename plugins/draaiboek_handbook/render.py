@@ -2,46 +2,80 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from draaiboek.exporters import ExportJob
 from draaiboek.model import AgendaItem, Pack, Session, Training, WorkFormat
 from draaiboek.refs import Resolver, training_cases, training_meters
 from draaiboek.timing import schedule
+
+from draaiboek_handbook.basis import basis_line, inline, sources_list
 from draaiboek_handbook.instruments import render_cases, render_meter, render_questionnaire
-from draaiboek_handbook.text import block, bullets, cell, numbered, t
+from draaiboek_handbook.text import block, bullets, cell, numbered, para, t
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """One top-level part of the handbook as Markdown (starting with its ``##`` heading, or ``#`` for the title).
+
+    ``kind`` says where Word puts it: "title", "front" (before the sessions), "session", "back" (after them)
+    or "appendix" (cases, role cards, instruments and forms, hand-outs, work formats).
+    """
+
+    kind: str
+    markdown: str
 
 
 def render_handbook(job: ExportJob, start: str = "09:00") -> str:
+    """The Markdown handbook: every chapter in reading order."""
+    return "\n".join(c.markdown for c in handbook_chapters(job, start)).rstrip() + "\n"
+
+
+def handbook_chapters(job: ExportJob, start: str = "09:00") -> list[Chapter]:
     pack, training, resolver = job.pack, job.training, job.resolver
     lang = pack.language
-    out: list[str] = [f"# {training.title}", ""]
+    title: list[str] = [f"# {training.title}", ""]
     if training.subtitle:
-        out += [f"*{training.subtitle}*", ""]
-    out += [f"{t('version', lang)}: {training.version or pack.version} · {t('authors', lang)}: "
-            f"{', '.join(pack.authors)} · {t('licence', lang)}: {cell(pack.licence)}", ""]
-    out += _about(training, lang) + _preparation(training, lang)
-    for session in training.sessions:
-        out += _session(session, training, resolver, lang, start)
-    out += _work_formats(training, pack, resolver, lang)
+        title += [f"*{training.subtitle}*", ""]
+    title += [(f"{t('version', lang)}: {training.version or pack.version} · {t('authors', lang)}: "
+               f"{', '.join(pack.authors)} · {t('licence', lang)}: {cell(pack.licence)}"), ""]
+    parts: list[tuple[str, list[str]]] = [("title", title),
+                                          ("front", _about(training, pack, lang) + _preparation(training, pack, lang))]
+    parts += [("session", _session(session, pack, resolver, lang, start)) for session in training.sessions]
+    parts.append(("appendix", _work_formats(training, pack, resolver, lang)))
     cases = training_cases(training, resolver)
     if cases:
-        out += [f"## {t('cases', lang)}", ""] + render_cases(cases, training, lang)
+        parts.append(("appendix", [f"## {t('cases', lang)}", ""] + render_cases(cases, training, pack)))
     instruments = [*training_meters(training, resolver)]
     questionnaires = [q for q in pack.questionnaires if not training.instruments or q.id in training.instruments]
     if instruments or questionnaires:
-        out += [f"## {t('instruments', lang)}", ""]
+        out = [f"## {t('instruments', lang)}", ""]
         for meter in instruments:
-            out += render_meter(meter, lang)
+            out += render_meter(meter, pack)
         for questionnaire in questionnaires:
-            out += render_questionnaire(questionnaire, lang)
-    out += _handouts(training, lang) + _aftercare(training, lang) + _closing(pack, training, lang)
-    return "\n".join(out).rstrip() + "\n"
+            out += render_questionnaire(questionnaire, pack)
+        parts.append(("appendix", out))
+    parts += [("appendix", _handouts(training, pack, lang)),
+              ("back", _aftercare(training, pack, lang) + _closing(pack, training, lang))]
+    return [Chapter(kind, "\n".join(lines)) for kind, lines in parts for lines in _split(lines) if lines]
 
 
-def _about(training: Training, lang: str) -> list[str]:
+def _split(lines: list[str]) -> list[list[str]]:
+    """Lines cut at each ``## `` heading, so every chapter starts with its own heading."""
+    chapters: list[list[str]] = []
+    for line in lines:
+        if line.startswith("## ") or not chapters:
+            chapters.append([])
+        chapters[-1].append(line)
+    return chapters
+
+
+def _about(training: Training, pack: Pack, lang: str) -> list[str]:
     out = [f"## {t('about', lang)}", ""]
     for text in (training.summary, training.background):
         if text:
             out += [block(text), ""]
+    out += para(basis_line(training.basis, pack))
     if training.goals:
         out += [f"### {t('goals', lang)}", "", *bullets(training.goals), ""]
     audience = training.audience
@@ -56,17 +90,19 @@ def _about(training: Training, lang: str) -> list[str]:
     return out
 
 
-def _preparation(training: Training, lang: str) -> list[str]:
+def _preparation(training: Training, pack: Pack, lang: str) -> list[str]:
     out: list[str] = []
     if training.preparation:
         items = sorted(training.preparation, key=lambda p: -(p.days_before or 0))
         out += [f"## {t('checklist', lang)}", ""]
-        out += [f"- [ ] {f'**{p.when}**: ' if p.when else ''}{cell(p.task)}" for p in items] + [""]
+        out += [f"- [ ] {f'**{p.when}**: ' if p.when else ''}{cell(p.task)}{inline(p.basis, pack)}" for p in items]
+        out.append("")
     if training.intake:
         intake = training.intake
         out += [f"## {t('intake', lang)}: {intake.party}", ""]
         if intake.description:
             out += [block(intake.description), ""]
+        out += para(basis_line(intake.basis, pack))
         for topic in intake.topics:
             out += [f"- **{topic.topic}**" + (f": {cell(topic.guidance)}" if topic.guidance else "")]
         out.append("")
@@ -74,12 +110,12 @@ def _preparation(training: Training, lang: str) -> list[str]:
         out += [f"## {t('parameters', lang)}", "", f"| | {t('parameters', lang)} | |", "|---|---|---|"]
         for p in training.parameters:
             example = f" (*{cell(p.example)}*)" if p.example else ""
-            out.append(f"| **{p.label}** | {cell(p.description)}{example} | ______ |")
+            out.append(f"| **{p.label}** | {cell(p.description)}{example}{inline(p.basis, pack)} | ______ |")
         out.append("")
     return out
 
 
-def _session(session: Session, training: Training, resolver: Resolver, lang: str, start: str) -> list[str]:
+def _session(session: Session, pack: Pack, resolver: Resolver, lang: str, start: str) -> list[str]:
     number = f" {session.number}" if session.number else ""
     stated = f" ({session.duration} {t('minutes', lang)})" if session.duration else ""
     out = [f"## {session.kind.capitalize()}{number}: {session.title}{stated}", ""]
@@ -89,9 +125,10 @@ def _session(session: Session, training: Training, resolver: Resolver, lang: str
         out += [f"*{session.timing}*", ""]
     if session.introduction:
         out += [block(session.introduction), ""]
+    out += para(basis_line(session.basis, pack))
     if session.learning_outcomes:
         out += [f"### {t('learning_outcomes', lang)}", ""]
-        out += [f"- **{o.id}**: {cell(o.text)}" for o in session.learning_outcomes] + [""]
+        out += [f"- **{o.id}**: {cell(o.text)}{inline(o.basis, pack)}" for o in session.learning_outcomes] + [""]
     sections = [("programme", session.programme), ("trainer_preparation", session.trainer_preparation),
                 ("materials", session.materials)]
     for key, items in sections:
@@ -105,19 +142,20 @@ def _session(session: Session, training: Training, resolver: Resolver, lang: str
     if session.roles:
         out += [f"### {t('roles', lang)}", ""] + bullets(f"**{r.role}**" + (f": {r.briefing}" if r.briefing else "")
                                                          for r in session.roles) + [""]
-    out += _runbook(session, resolver, lang, start)
+    out += _runbook(session, pack, resolver, lang, start)
     if session.homework:
         out += [f"### {t('homework', lang)}", ""]
         for hw in session.homework:
             due = f" ({t('due', lang)} {hw.due})" if hw.due else ""
-            out += [f"- **{hw.title}**{due}: {cell(hw.text)}"] + [f"  {i}. {q}" for i, q in enumerate(hw.questions, 1)]
+            out += [f"- **{hw.title}**{due}: {cell(hw.text)}{inline(hw.basis, pack)}"]
+            out += [f"  {i}. {q}" for i, q in enumerate(hw.questions, 1)]
         out.append("")
     if session.notes:
         out += [block(session.notes), ""]
     return out
 
 
-def _runbook(session: Session, resolver: Resolver, lang: str, start: str) -> list[str]:
+def _runbook(session: Session, pack: Pack, resolver: Resolver, lang: str, start: str) -> list[str]:
     if not session.agenda:
         return []
     out = [f"### {t('runbook', lang)}", "", f"| {t('time', lang)} | | {t('work_format', lang)} | "
@@ -131,12 +169,12 @@ def _runbook(session: Session, resolver: Resolver, lang: str, start: str) -> lis
     total = session.agenda_duration
     out += [f"| | **{t('total', lang)}** | | | **{total}** |", ""]
     for slot in timed:
-        if slot.item.kind != "break" or slot.item.description or slot.item.tips:
-            out += _agenda_item(slot.item, slot.start, slot.end, resolver, lang)
+        if slot.item.kind != "break" or slot.item.description or slot.item.tips or slot.item.basis:
+            out += _agenda_item(slot.item, slot.start, slot.end, pack, resolver, lang)
     return out
 
 
-def _agenda_item(item: AgendaItem, start: str, end: str, resolver: Resolver, lang: str) -> list[str]:
+def _agenda_item(item: AgendaItem, start: str, end: str, pack: Pack, resolver: Resolver, lang: str) -> list[str]:
     out = [f"#### {start}-{end} {item.title}", ""]
     if item.goal:
         out += [f"**{t('goal', lang)}**: {block(item.goal)}", ""]
@@ -166,7 +204,7 @@ def _agenda_item(item: AgendaItem, start: str, end: str, resolver: Resolver, lan
         if refs:
             names = [getattr(resolver.lookup(ref), "title", ref) for ref in refs]
             out += [f"*{t(key, lang)}*: " + ", ".join(names), ""]
-    return out
+    return out + para(basis_line(item.basis, pack))
 
 
 def _work_formats(training: Training, pack: Pack, resolver: Resolver, lang: str) -> list[str]:
@@ -191,6 +229,7 @@ def _work_formats(training: Training, pack: Pack, resolver: Resolver, lang: str)
             out += [f"**{t('goal', lang)}**: {block(wf.goal)}", ""]
         if wf.description:
             out += [block(wf.description), ""]
+        out += para(basis_line(wf.basis, pack))
         if wf.assignment:
             out += [f"**{t('assignment', lang)}**: {block(wf.assignment)}", ""]
         if wf.steps:
@@ -213,7 +252,7 @@ def _work_formats(training: Training, pack: Pack, resolver: Resolver, lang: str)
     return out
 
 
-def _handouts(training: Training, lang: str) -> list[str]:
+def _handouts(training: Training, pack: Pack, lang: str) -> list[str]:
     if not training.handouts:
         return []
     out = [f"## {t('handouts', lang)}", ""]
@@ -232,10 +271,11 @@ def _handouts(training: Training, lang: str) -> list[str]:
                 out += [block(text), ""]
         if h.items:
             out += [*bullets(h.items), ""]
+        out += para(basis_line(h.basis, pack))
     return out
 
 
-def _aftercare(training: Training, lang: str) -> list[str]:
+def _aftercare(training: Training, pack: Pack, lang: str) -> list[str]:
     out: list[str] = []
     if training.aftercare:
         out += [f"## {t('aftercare', lang)}", ""]
@@ -244,6 +284,7 @@ def _aftercare(training: Training, lang: str) -> list[str]:
             out += [f"### {item.title}{when}", ""]
             if item.description:
                 out += [block(item.description), ""]
+            out += para(basis_line(item.basis, pack))
             if item.template:
                 tpl = item.template
                 out += [f"**{t('template', lang)}**" + (f" — {t('subject', lang)}: {tpl.subject}" if tpl.subject else ""),
@@ -263,16 +304,14 @@ def _closing(pack: Pack, training: Training, lang: str) -> list[str]:
             if items:
                 out += [f"### {t(role, lang)}", ""]
                 out += [f"- {cell(li.citation)}" + (f", p. {li.pages}" if li.pages else "")
-                        + (f" <{li.url}>" if li.url else "") for li in items] + [""]
+                        + (f" <{li.url}>" if li.url else "") + inline(li.basis, pack) for li in items] + [""]
     notes = [*pack.editorial_notes, *training.editorial_notes]
     if notes:
         out += [f"## {t('editorial', lang)}", ""]
         out += [f"- **{n.topic}**: {cell(n.decision)}" + (f" *{t('reason', lang)}: {cell(n.reason)}*" if n.reason else "")
-                for n in notes] + [""]
+                + inline(n.basis, pack) for n in notes] + [""]
     out += [f"## {t('sources', lang)}", ""]
-    for source in pack.sources:
-        credit = source.attribution or source.title
-        out.append(f"- {cell(credit)}" + (f" ({source.licence})" if source.licence else ""))
+    out += sources_list(pack)
     if pack.attribution:
         out += ["", block(pack.attribution)]
     return out + [""]

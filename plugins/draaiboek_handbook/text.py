@@ -95,3 +95,8 @@ def numbered(items: Iterable[str]) -> list[str]:
 def cell(text: str | None) -> str:
     """Text fit for a Markdown table cell."""
     return " ".join((text or "").split()).replace("|", "\\|")
+
+
+def para(line: str | None) -> list[str]:
+    """A line of its own followed by a blank line, or nothing."""
+    return [line, ""] if line else []
