@@ -56,6 +56,7 @@ class Toc:
     title: str
     depth: int = 2
     hint: str = ""
+    entries: tuple[str, ...] = ()  # shown until Word updates the field (and in a PDF made without Word)
 
 
 Block = Heading | Text | Table | WriteSpace | PageBreak | Toc

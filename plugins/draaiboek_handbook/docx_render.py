@@ -14,7 +14,7 @@ from draaiboek.errors import ExportError
 from draaiboek_handbook.document import Block, Document, Heading, PageBreak, Table, Text, Toc, WriteSpace
 
 _NEEDED_STYLES = ["Title", "Heading 1", "Heading 2", "Heading 3", "Heading 4", "List Bullet", "List Bullet 2",
-                  "List Bullet 3", "List", "List 2", "List 3", "Table Grid", "Caption", "Header", "Footer"]
+                  "List Bullet 3", "List", "List 2", "List 3", "Table Grid", "Caption", "Header", "Footer", "TOC Heading"]
 
 
 def write_docx(plan: Document, target: Path, template: Path | None = None) -> None:
@@ -77,9 +77,12 @@ def _block(document: Any, block: Block) -> None:
     elif isinstance(block, PageBreak):
         document.add_page_break()
     elif isinstance(block, Toc):
-        title = document.add_paragraph(block.title)
-        title.runs[0].bold = True
-        ooxml.add_toc_field(document.add_paragraph(), block.depth, block.hint)
+        document.add_paragraph(block.title, style=document.styles["TOC Heading"])
+        lines = [*block.entries, block.hint] if block.entries else [block.hint]
+        paragraphs = [document.add_paragraph(line) for line in lines]
+        if block.entries:
+            paragraphs[-1].runs[0].italic = True
+        ooxml.add_toc_field(paragraphs, block.depth)
         ooxml.update_fields_on_open(document)
 
 

@@ -8,6 +8,7 @@ hand-outs), each appendix on a new page. Headings move up one level: a session i
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
@@ -48,6 +49,9 @@ def handbook_document(job: ExportJob, start: str = "09:00") -> Document:
         blocks += chapter_blocks(chapter, prefix, new_page)
         if chapter.kind == "title":
             blocks.append(Toc(_t("contents", language), 2, _t("toc_hint", language)))
+    toc = next(i for i, b in enumerate(blocks) if isinstance(b, Toc))
+    entries = tuple(b.text for b in blocks if isinstance(b, Heading) and b.level == 1)
+    blocks[toc] = replace(blocks[toc], entries=entries)  # type: ignore[type-var]
     training = job.training
     return Document(title=training.title, blocks=tuple(blocks), language=language,
                     footer=f"{training.title} · {_t('handbook', language)}", author=", ".join(job.pack.authors),

@@ -36,9 +36,23 @@ def _field(paragraph: Any, instruction: str, placeholder: str) -> None:
         paragraph._p.append(element)
 
 
-def add_toc_field(paragraph: Any, depth: int, placeholder: str) -> None:
-    """A TOC field over heading levels 1-depth, with hyperlinks; Word fills it in when fields are updated."""
-    _field(paragraph, f'TOC \\o "1-{depth}" \\h \\z \\u', placeholder)
+def add_toc_field(paragraphs: list[Any], depth: int) -> None:
+    """A TOC field over heading levels 1-depth, with hyperlinks, spanning ``paragraphs``.
+
+    The paragraphs' own text is the field's current result: what shows until Word updates the field (and what a
+    PDF made by LibreOffice shows). The field begins in the first paragraph and ends in the last.
+    """
+    code = OxmlElement("w:r")
+    text = OxmlElement("w:instrText")
+    text.set(qn("xml:space"), "preserve")
+    text.text = f' TOC \\o "1-{depth}" \\h \\z \\u '
+    code.append(text)
+    first = paragraphs[0]._p
+    anchor = first.find(qn("w:pPr"))
+    position = 0 if anchor is None else list(first).index(anchor) + 1
+    for offset, element in enumerate((_field_run("begin"), code, _field_run("separate"))):
+        first.insert(position + offset, element)
+    paragraphs[-1]._p.append(_field_run("end"))
 
 
 def update_fields_on_open(document: Any) -> None:

@@ -30,7 +30,7 @@ def to_pdf(sources: list[Path], timeout: int = 300) -> list[Path]:
         command = [program, f"-env:UserInstallation={Path(work, 'profile').as_uri()}", "--headless", "--norestore",
                    "--convert-to", "pdf", "--outdir", work, *map(str, sources)]
         try:
-            done = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+            done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
         except subprocess.TimeoutExpired as exc:
             raise ExportError(f"--pdf: LibreOffice took longer than {timeout} s; try again or save as PDF from Word") \
                 from exc

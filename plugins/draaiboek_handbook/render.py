@@ -158,8 +158,8 @@ def _session(session: Session, pack: Pack, resolver: Resolver, lang: str, start:
 def _runbook(session: Session, pack: Pack, resolver: Resolver, lang: str, start: str) -> list[str]:
     if not session.agenda:
         return []
-    out = [f"### {t('runbook', lang)}", "", f"| {t('time', lang)} | | {t('work_format', lang)} | "
-           f"{t('outcomes', lang)} | {t('minutes', lang)} |", "|---|---|---|---|---|"]
+    out = [f"### {t('runbook', lang)}", "", (f"| {t('time', lang)} | | {t('work_format', lang)} | "
+                                              f"{t('outcomes', lang)} | {t('minutes', lang)} |"), "|---|---|---|---|---|"]
     timed = schedule(session, start)
     for slot in timed:
         item = slot.item

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from click.testing import CliRunner
-
-from draaiboek.api import open_training
 from draaiboek.cli import build_app
 from draaiboek.model import Pack, Training
 

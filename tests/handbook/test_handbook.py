@@ -12,9 +12,9 @@ import attrs
 import docx
 import pytest
 from docx.shared import Cm, RGBColor
-
 from draaiboek.model import Pack, Source, SourceRef
 from draaiboek_handbook.basis import reference, short_name
+
 from tests.handbook.books import Handbook, cli
 from tests.handbook.docx_text import docx_text, pdf_pages, squash
 from tests.support import run_draaiboek, soffice_convert
@@ -90,7 +90,7 @@ def test_markdown_handbook_keeps_its_structure(handbook: Callable[[str], Handboo
     book = handbook("het-gesprek")
     assert book.markdown.startswith(f"# {book.training.title}\n")
     for session in book.training.sessions:
-        assert re.search(rf"^## .*{re.escape(session.title)}", book.markdown, re.M)
+        assert re.search(rf"^## .*{re.escape(session.title)}", book.markdown, re.MULTILINE)
     assert "| Tijd |" in book.markdown and "## Bronnen" in book.markdown
 
 
