@@ -24,11 +24,13 @@ class Text:
 
     markdown: str
     style: str = "body"
+    keep_with_next: bool = False  # e.g. a question stays on the page of the box its answer goes in
 
 
 @dataclass(frozen=True)
 class Table:
-    """A real table; cells hold inline Markdown. ``widths`` are relative column widths; the header repeats."""
+    """A real table; cells hold inline Markdown. ``widths`` are relative column widths; the header (if any)
+    repeats on every page the table runs onto."""
 
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]

@@ -22,8 +22,15 @@ def write_docx(plan: Document, target: Path, template: Path | None = None) -> No
     from draaiboek.output import atomic_path
 
     document = _open(plan, template)
+    after_table = False
     for block in plan.blocks:
+        # Word merges tables that touch, so one gets an empty paragraph after it; not before a new page, where
+        # that paragraph could spill over and leave a blank page.
+        new_page = isinstance(block, PageBreak) or isinstance(block, Heading) and block.new_page
+        if after_table and not new_page:
+            document.add_paragraph()
         _block(document, block)
+        after_table = isinstance(block, (Table, WriteSpace))
     with atomic_path(target) as temp:
         document.save(str(temp))
 
@@ -69,7 +76,7 @@ def _block(document: Any, block: Block) -> None:
         _runs(paragraph, block.text)
         paragraph.paragraph_format.page_break_before = block.new_page
     elif isinstance(block, Text):
-        _markdown(document, block.markdown, block.style)
+        _markdown(document, block.markdown, block.style, block.keep_with_next)
     elif isinstance(block, Table):
         _table(document, block)
     elif isinstance(block, WriteSpace):
@@ -100,7 +107,7 @@ def _paras(text: str) -> list[Any]:
     return parse(text)
 
 
-def _markdown(document: Any, text: str, style: str) -> None:
+def _markdown(document: Any, text: str, style: str, keep_with_next: bool = False) -> None:
     from docx.shared import Pt
 
     for para in _paras(text):
@@ -115,6 +122,7 @@ def _markdown(document: Any, text: str, style: str) -> None:
         if kind == "number":
             paragraph.add_run(f"{para.number}. ")
         _add_runs(paragraph, para.runs)
+        paragraph.paragraph_format.keep_with_next = keep_with_next or None
         if style == "note":
             for run in paragraph.runs:
                 run.font.size, run.italic = Pt(8.5), True
@@ -129,6 +137,7 @@ def _runs(paragraph: Any, text: str) -> None:
 def _add_runs(paragraph: Any, runs: Any) -> None:
     for run in runs:
         text = run.text.replace("[ ] ", "☐ ", 1) if not paragraph.runs else run.text
+        text = text.replace("\v", "\n")  # a Markdown hard line break; python-docx makes "\n" a line break
         out = paragraph.add_run(text)
         out.bold, out.italic = run.bold or None, run.italic or None
         link = getattr(run, "link", None)
@@ -141,8 +150,9 @@ def _table(document: Any, block: Table) -> None:
 
     from draaiboek_handbook import ooxml
 
-    columns = len(block.header)
-    table = document.add_table(rows=1 + len(block.rows), cols=columns)
+    rows = (block.header, *block.rows) if block.header else block.rows
+    columns = len(rows[0])
+    table = document.add_table(rows=len(rows), cols=columns)
     table.style = document.styles["Table Grid"]
     section = document.sections[-1]
     usable = section.page_width - section.left_margin - section.right_margin
@@ -152,19 +162,19 @@ def _table(document: Any, block: Table) -> None:
         column.width = width
         for cell in column.cells:
             cell.width = width
-    ooxml.repeat_header_row(table.rows[0])
-    for r, values in enumerate((block.header, *block.rows)):
+    if block.header:
+        ooxml.repeat_header_row(table.rows[0])
+    for r, values in enumerate(rows):
         row = table.rows[r]
-        if r:
+        if r or not block.header:
             ooxml.keep_row_together(row)
-        bold = r == 0 or (block.bold_last_row and r == len(block.rows))
+        bold = (r == 0 and bool(block.header)) or (block.bold_last_row and r == len(rows) - 1)
         for cell, value in zip(row.cells, values):
             paragraph = cell.paragraphs[0]
             _runs(paragraph, value)
             if bold:
                 for run in paragraph.runs:
                     run.bold = True
-    document.add_paragraph()
 
 
 def _write_space(document: Any, block: WriteSpace) -> None:
@@ -174,7 +184,9 @@ def _write_space(document: Any, block: WriteSpace) -> None:
     from draaiboek_handbook import ooxml
 
     if block.label:
-        _runs(document.add_paragraph(), block.label)
+        label = document.add_paragraph()
+        _runs(label, block.label)
+        label.paragraph_format.keep_with_next = True
     table = document.add_table(rows=1, cols=1)
     table.style = document.styles["Table Grid"]
     row = table.rows[0]
