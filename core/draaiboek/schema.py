@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import types
 import typing
+from datetime import time
 from typing import Any, Literal, get_type_hints
 
 import attrs
 
 from draaiboek.loader import COLLECTIONS
-from draaiboek.model import Duration, Pack, SourceRef
+from draaiboek.model import Duration, Pack, Reveal, SourceRef
 
 DURATION = {"oneOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": r"^\s*\d+\s*(-\s*\d+\s*)?$"}],
             "description": "Minutes: 20, or a range '15-20'."}
+CLOCK = {"type": "string", "pattern": r"^\s*([01]?\d|2[0-3])[:.][0-5]\d\s*$",
+         "description": "A clock time in quotes, e.g. '13:00'."}
+REVEAL_STRING = {"type": "string", "description": "Id of the session from whose start it is revealed."}
 SOURCE_REF_STRING = {"type": "string", "description": "'<source-id> <section>', e.g. 'manual L75-126'."}
 
 
@@ -30,6 +34,11 @@ class SchemaBuilder:
             return {"type": "integer"}
         if tp is Duration:
             return DURATION
+        if tp is time:
+            return CLOCK
+        if tp == list[Reveal]:  # shorthand, one mapping, or a list of either
+            one = {"oneOf": [REVEAL_STRING, self.for_type(Reveal)]}
+            return {"oneOf": [*one["oneOf"], {"type": "array", "items": one}]}
         if origin is Literal:
             return {"enum": list(typing.get_args(tp))}
         if origin is list:

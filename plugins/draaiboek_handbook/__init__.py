@@ -19,14 +19,13 @@ if TYPE_CHECKING:
 def export_handbook(job: ExportJob) -> list[Path]:
     from draaiboek.errors import ExportError
 
-    start = job.options.get("start") or "09:00"
     template, pdf = job.options.get("template"), bool(job.options.get("pdf"))
     suffix = job.output.suffix.lower()
     if suffix == ".docx":
         from draaiboek_handbook.docx_render import write_docx
         from draaiboek_handbook.handbook_plan import handbook_document
 
-        write_docx(handbook_document(job, start), job.output, template)
+        write_docx(handbook_document(job), job.output, template)
         return [job.output, *pdf_copies([job.output], pdf)]
     if suffix != ".md":
         raise ExportError(f"{job.output}: the handbook is written as Markdown (.md) or Word (.docx); "
@@ -37,7 +36,7 @@ def export_handbook(job: ExportJob) -> list[Path]:
 
     from draaiboek_handbook.render import render_handbook
 
-    write_text_atomic(job.output, render_handbook(job, start=start))
+    write_text_atomic(job.output, render_handbook(job))
     return [job.output]
 
 
@@ -73,7 +72,6 @@ def register_exporters(register: Callable[[Exporter], None]) -> None:
         help="Trainer handbook as Markdown (.md) or Word (.docx): runbook with clock times, cases, instruments.",
         suffix=".md",
         export=export_handbook,
-        options=[click.Option(["--start"], default="09:00", show_default=True,
-                              help="Clock time each session starts (HH:MM)."), *word_options()],
+        options=word_options(),
         build_targets=_both_formats,
     ))

@@ -94,16 +94,8 @@ def _block(document: Any, block: Block) -> None:
 
 
 def _paras(text: str) -> list[Any]:
-    try:
-        from draaiboek.markdown import parse
-    except ImportError:  # TEMPORARY until the views land on main
-        from types import SimpleNamespace
+    from draaiboek.markdown import parse
 
-        from draaiboek_slides.markdown import parse as old
-
-        return [SimpleNamespace(style=p.bullet, level=p.level, number=p.number,
-                                runs=[SimpleNamespace(text=r.text, bold=r.bold, italic=r.italic, link=r.href)
-                                      for r in p.runs]) for p in old(text)]
     return parse(text)
 
 
@@ -111,7 +103,7 @@ def _markdown(document: Any, text: str, style: str, keep_with_next: bool = False
     from docx.shared import Pt
 
     for para in _paras(text):
-        kind, level = para.style, para.level
+        kind, level = para.bullet, para.level
         if kind == "bullet":
             name = "List Bullet" if level <= 1 else f"List Bullet {min(level, 3)}"
         elif kind == "number" or level:
@@ -140,9 +132,8 @@ def _add_runs(paragraph: Any, runs: Any) -> None:
         text = text.replace("\v", "\n")  # a Markdown hard line break; python-docx makes "\n" a line break
         out = paragraph.add_run(text)
         out.bold, out.italic = run.bold or None, run.italic or None
-        link = getattr(run, "link", None)
-        if link and link not in run.text:
-            paragraph.add_run(f" ({link})")
+        if run.href and run.href not in run.text:
+            paragraph.add_run(f" ({run.href})")
 
 
 def _table(document: Any, block: Table) -> None:

@@ -33,8 +33,8 @@ def _t(key: str, language: str) -> str:
     return label(key, language, {**LABELS, **WORD_LABELS})
 
 
-def handbook_document(job: ExportJob, start: str = "09:00") -> Document:
-    chapters = handbook_chapters(job, start)
+def handbook_document(job: ExportJob) -> Document:
+    chapters = handbook_chapters(job)
     language = job.pack.language
     order = {"title": 0, "front": 1, "session": 2, "back": 3, "appendix": 4}
     blocks: list[Block] = []

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from draaiboek.model import Case, Meter, Pack, Questionnaire, Training
+from draaiboek.model import Case, CaseLayer, Meter, Pack, Questionnaire, Training
+from draaiboek.refs import split_ref
 
 from draaiboek_handbook.basis import basis_line, inline
 from draaiboek_handbook.text import block, bullets, cell, para, t
@@ -36,7 +37,7 @@ def render_cases(cases: list[Case], training: Training, pack: Pack) -> list[str]
             out += [f"#### {t('layers', lang)}", ""]
             for layer in case.layers:
                 who = ", ".join(t(a, lang) for a in layer.audience)
-                when = f"; {t('revealed_in', lang)} {_session_name(training, layer.reveal)}" if layer.reveal else ""
+                when = _reveal_text(training, layer, lang)
                 out += [f"**{layer.title}** ({t('for', lang)} {who}{when})", "", block(layer.text), ""]
         if case.role_cards:
             out += [f"#### {t('role_cards', lang)}", ""]
@@ -102,3 +103,19 @@ def render_questionnaire(questionnaire: Questionnaire, pack: Pack) -> list[str]:
             out += bullets(q.indicators, 3)
         out.append("")
     return out
+
+
+def _reveal_text(training: Training, layer: CaseLayer, lang: str) -> str:
+    """'; vanaf Module 2 (na: Estafette) voor rollenspeler' for each reveal moment of a layer."""
+    parts = []
+    for reveal in layer.reveal:
+        item_id = reveal.after or reveal.at
+        session = training.session(split_ref(reveal.session)[1])
+        item = next((a for a in session.agenda if a.id == item_id), None) if session and item_id else None
+        where = _session_name(training, reveal.session)
+        if item is not None:
+            where += f" ({t('after' if reveal.after else 'at', lang)}: {item.title})"
+        if reveal.audience:
+            where += " " + t("for", lang) + " " + ", ".join(t(a, lang) for a in reveal.audience)
+        parts.append(where)
+    return f"; {t('revealed_in', lang)} " + "; ".join(parts) if parts else ""

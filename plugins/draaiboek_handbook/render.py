@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from draaiboek.exporters import ExportJob
-from draaiboek.model import AgendaItem, Pack, Session, Training, WorkFormat
+from draaiboek.model import AgendaItem, Pack, Training, WorkFormat
 from draaiboek.refs import Resolver, training_cases, training_meters
-from draaiboek.timing import schedule
+from draaiboek.views import SessionView, training_view
+from draaiboek.views.timeline import clock
 
 from draaiboek_handbook.basis import basis_line, inline, sources_list
 from draaiboek_handbook.instruments import render_cases, render_meter, render_questionnaire
@@ -26,13 +27,15 @@ class Chapter:
     markdown: str
 
 
-def render_handbook(job: ExportJob, start: str = "09:00") -> str:
+def render_handbook(job: ExportJob) -> str:
     """The Markdown handbook: every chapter in reading order."""
-    return "\n".join(c.markdown for c in handbook_chapters(job, start)).rstrip() + "\n"
+    return "\n".join(c.markdown for c in handbook_chapters(job)).rstrip() + "\n"
 
 
-def handbook_chapters(job: ExportJob, start: str = "09:00") -> list[Chapter]:
+def handbook_chapters(job: ExportJob) -> list[Chapter]:
+    """The chapters, clock times from the views (``--start``, else the pack's own start times, else 09:00)."""
     pack, training, resolver = job.pack, job.training, job.resolver
+    view = training_view(job)
     lang = pack.language
     title: list[str] = [f"# {training.title}", ""]
     if training.subtitle:
@@ -41,7 +44,7 @@ def handbook_chapters(job: ExportJob, start: str = "09:00") -> list[Chapter]:
                f"{', '.join(pack.authors)} · {t('licence', lang)}: {cell(pack.licence)}"), ""]
     parts: list[tuple[str, list[str]]] = [("title", title),
                                           ("front", _about(training, pack, lang) + _preparation(training, pack, lang))]
-    parts += [("session", _session(session, pack, resolver, lang, start)) for session in training.sessions]
+    parts += [("session", _session(timed, pack, resolver, lang)) for timed in view.sessions]
     parts.append(("appendix", _work_formats(training, pack, resolver, lang)))
     cases = training_cases(training, resolver)
     if cases:
@@ -115,7 +118,8 @@ def _preparation(training: Training, pack: Pack, lang: str) -> list[str]:
     return out
 
 
-def _session(session: Session, pack: Pack, resolver: Resolver, lang: str, start: str) -> list[str]:
+def _session(timed: SessionView, pack: Pack, resolver: Resolver, lang: str) -> list[str]:
+    session = timed.session
     number = f" {session.number}" if session.number else ""
     stated = f" ({session.duration} {t('minutes', lang)})" if session.duration else ""
     out = [f"## {session.kind.capitalize()}{number}: {session.title}{stated}", ""]
@@ -142,7 +146,7 @@ def _session(session: Session, pack: Pack, resolver: Resolver, lang: str, start:
     if session.roles:
         out += [f"### {t('roles', lang)}", ""] + bullets(f"**{r.role}**" + (f": {r.briefing}" if r.briefing else "")
                                                          for r in session.roles) + [""]
-    out += _runbook(session, pack, resolver, lang, start)
+    out += _runbook(timed, pack, resolver, lang)
     if session.homework:
         out += [f"### {t('homework', lang)}", ""]
         for hw in session.homework:
@@ -155,22 +159,21 @@ def _session(session: Session, pack: Pack, resolver: Resolver, lang: str, start:
     return out
 
 
-def _runbook(session: Session, pack: Pack, resolver: Resolver, lang: str, start: str) -> list[str]:
+def _runbook(timed: SessionView, pack: Pack, resolver: Resolver, lang: str) -> list[str]:
+    session = timed.session
     if not session.agenda:
         return []
     out = [f"### {t('runbook', lang)}", "", (f"| {t('time', lang)} | | {t('work_format', lang)} | "
                                               f"{t('outcomes', lang)} | {t('minutes', lang)} |"), "|---|---|---|---|---|"]
-    timed = schedule(session, start)
-    for slot in timed:
-        item = slot.item
-        work_format = resolver.work_format(item.work_format) if item.work_format else None
-        out.append(f"| {slot.start}-{slot.end} | {cell(item.title)} | {cell(work_format.name if work_format else '')} "
-                   f"| {', '.join(item.outcomes)} | {item.duration} |")
+    for slot in timed.items:
+        item, work_format = slot.item, slot.work_format
+        out.append(f"| {clock(slot.start)}-{clock(slot.end)} | {cell(item.title)} "
+                   f"| {cell(work_format.name if work_format else '')} | {', '.join(item.outcomes)} | {item.duration} |")
     total = session.agenda_duration
     out += [f"| | **{t('total', lang)}** | | | **{total}** |", ""]
-    for slot in timed:
+    for slot in timed.items:
         if slot.item.kind != "break" or slot.item.description or slot.item.tips or slot.item.basis:
-            out += _agenda_item(slot.item, slot.start, slot.end, pack, resolver, lang)
+            out += _agenda_item(slot.item, clock(slot.start), clock(slot.end), pack, resolver, lang)
     return out
 
 

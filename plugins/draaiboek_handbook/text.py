@@ -27,6 +27,8 @@ LABELS: dict[str, dict[str, str]] = {
     "role_cards": {"nl": "Rolkaarten", "en": "Role cards"},
     "arc": {"nl": "Verloop over de bijeenkomsten", "en": "Arc across sessions"},
     "revealed_in": {"nl": "vanaf", "en": "from"},
+    "after": {"nl": "na", "en": "after"},
+    "at": {"nl": "bij", "en": "at"},
     "for": {"nl": "voor", "en": "for"},
     "choice": {"nl": "Keuze", "en": "Choice"},
     "name_variants": {"nl": "Ook te gebruiken als", "en": "Also usable as"},

@@ -29,8 +29,8 @@ def printed_cases(view: TrainingView, picks: tuple[str, ...] = ()) -> list[Case]
     for case in view.cases:
         if case.choice_group:
             group = [c.id for c in view.cases if c.choice_group == case.choice_group]
-            case = view.chosen_case(case.choice_group, next((p for p in picks if p in group), None))
-        if case not in cases:
+            case = view.chosen_case(case.choice_group, next((p for p in picks if p in group), None)) or case
+        if all(case is not c for c in cases):
             cases.append(case)
     return cases
 
@@ -80,33 +80,18 @@ def participants_document(view: TrainingView, session: SessionView, picks: tuple
 
 
 def session_handouts(view: TrainingView, session: SessionView) -> list[Handout]:
-    """Participants' hand-outs used in this session, in order of use, then those only listed for it."""
-    used = [h for item in session.items for h in item.handouts]
-    listed = [h for h in view.handouts if _names(view, h.sessions, session)]
-    out: list[Handout] = []
-    for handout in used + listed:
-        if handout not in out and handout.included and "participants" in handout.audience:
-            out.append(handout)
-    return out
+    """Participants' hand-outs of this session that the pack includes, in order of use."""
+    return [h for h in view.handouts_in(session) if h.included and "participants" in h.audience]
 
 
 def session_forms(view: TrainingView, session: SessionView) -> list[Questionnaire]:
-    used = [q for item in session.items for q in item.questionnaires]
-    listed = [q for q in view.questionnaires if _names(view, q.sessions, session)]
-    out: list[Questionnaire] = []
-    for form in used + listed:
-        if form not in out and any(a in FORM_AUDIENCES for a in form.audience):
-            out.append(form)
-    return out
-
-
-def _names(view: TrainingView, refs: list[str], session: SessionView) -> bool:
-    return any(view.session_index(ref) == session.index for ref in refs)
+    """The session's forms that participants fill in (for themselves or observing each other)."""
+    return [q for q in view.questionnaires_in(session) if any(a in FORM_AUDIENCES for a in q.audience)]
 
 
 def card_moment_item(session: SessionView, case: Case) -> int:
     """Where in the session a card is handed out: at the first agenda item that plays the case, else the start."""
-    return next((item.index for item in session.items if case in item.cases), 0)
+    return next((item.index for item in session.items if any(c is case for c in item.cases)), 0)
 
 
 def role_cards_document(view: TrainingView, session: SessionView, picks: tuple[str, ...] = ()

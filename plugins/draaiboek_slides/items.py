@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from draaiboek.model import AgendaItem, Case, Meter, Session, Variant, WorkFormat
 from draaiboek.timing import TimedItem, format_minutes
+from draaiboek.views import Moment
 
 from draaiboek_slides import notes
-from draaiboek_slides.markdown import Para, Run, heading, labelled, parse, plain
+from draaiboek.markdown import Para, Run, heading, labelled, parse, plain
 from draaiboek_slides.plan import Context, SlidePlan
 
 
@@ -63,7 +64,7 @@ def item_slides(ctx: Context, session: Session, entry: TimedItem, shown: set[str
     for case in cases:
         if case.id not in shown:
             shown.add(case.id)
-            slides.append(case_slide(ctx, session, case))
+            slides.append(case_slide(ctx, session, case, session.agenda.index(item)))
     return slides
 
 
@@ -108,21 +109,13 @@ def break_slide(ctx: Context, entry: TimedItem) -> SlidePlan:
     return SlidePlan("section", "break", title, sub, notes=notes.break_notes(ctx, entry))
 
 
-def revealed(ctx: Context, reveal: str | None, session: Session) -> bool:
-    """A layer is shown from its reveal session on; an unknown reveal session keeps it hidden."""
-    if reveal is None:
-        return True
-    at, now = ctx.position(reveal), ctx.position(session.id)
-    return at is not None and now is not None and at <= now
-
-
-def case_slide(ctx: Context, session: Session, case: Case) -> SlidePlan:
-    """Summary and the layers participants may see now; the facts in a second column."""
+def case_slide(ctx: Context, session: Session, case: Case, item_index: int) -> SlidePlan:
+    """Summary and the layers participants may see at the item that uses the case; facts in a second column."""
     body: list[Para] = list(parse(case.summary))
-    for layer in case.layers:
-        if "participants" in layer.audience and revealed(ctx, layer.reveal, session):
-            body.append(heading(layer.title))
-            body.extend(parse(layer.text))
+    at = Moment(ctx.position(session.id) or 0, item_index)
+    for layer in ctx.view.visible_layers(case, "participants", at):
+        body.append(heading(layer.title))
+        body.extend(parse(layer.text))
     facts = [labelled(fact.label, fact.value, 1) for fact in case.facts]
     title, notes_ = f"{ctx.t('case')}: {case.title}", notes.case_notes(ctx, session, case)
     if facts and body:

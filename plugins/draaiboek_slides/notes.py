@@ -5,7 +5,7 @@ from __future__ import annotations
 from draaiboek.model import Case, Meter, Questionnaire, Session, Variant, WorkFormat
 from draaiboek.timing import TimedItem, format_minutes, schedule
 
-from draaiboek_slides.markdown import Para, Run, heading, labelled, parse, plain
+from draaiboek.markdown import Para, Run, heading, labelled, parse, plain
 from draaiboek_slides.plan import Context
 
 
@@ -130,8 +130,6 @@ def break_notes(ctx: Context, entry: TimedItem) -> list[Para]:
 
 
 def case_notes(ctx: Context, session: Session, case: Case) -> list[Para]:
-    from draaiboek_slides.items import revealed
-
     out: list[Para] = [plain(case.title)]
     if case.name_variants:
         out.append(plain(", ".join(case.name_variants), italic=True))
@@ -145,8 +143,9 @@ def case_notes(ctx: Context, session: Session, case: Case) -> list[Para]:
     if cards:
         out.append(heading(ctx.t("role_cards")))
         out.extend(plain(f"{c.role} ({ctx.t('played_by')} {ctx.t(c.played_by)})", level=1) for c in cards)
-    hidden = [layer for layer in case.layers if "participants" not in layer.audience
-              and "trainers" in layer.audience and revealed(ctx, layer.reveal, session)]
+    end = ctx.view.session_end(now or 0)
+    hidden = [layer for layer in ctx.view.visible_to_any(case, ["role_player", "actor", "trainers"], end)
+              if "participants" not in layer.audience and "trainers" in layer.audience]
     for layer in hidden:
         out += [heading(f"{ctx.t('trainer_only')}: {layer.title}"), *parse(layer.text)]
     return out

@@ -8,16 +8,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cached_property
 from typing import Literal
 
 from draaiboek.errors import ExportError, ExportNotApplicable
 from draaiboek.model import Pack, Session, Training
 from draaiboek.refs import Resolver, split_ref
 from draaiboek.timing import schedule
+from draaiboek.views import TrainingView
 
 from draaiboek_slides.fit import Box, paginate
 from draaiboek_slides.labels import text
-from draaiboek_slides.markdown import Para, plain
+from draaiboek.markdown import Para, plain
 
 Role = Literal["title", "section", "content", "two_columns", "closing"]
 ROLES: tuple[Role, ...] = ("title", "section", "content", "two_columns", "closing")
@@ -64,6 +66,10 @@ class Context:
 
     def t(self, key: str) -> str:
         return text(key, self.language)
+
+    @cached_property
+    def view(self) -> TrainingView:
+        return TrainingView(self.pack, self.training, self.resolver)
 
     def position(self, ref: str | None) -> int | None:
         """Index of a session (by reference) in the training, or None when it is not one of its sessions."""

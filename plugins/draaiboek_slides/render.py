@@ -16,7 +16,7 @@ from pptx.util import Emu, Pt
 from draaiboek.errors import InputFileError
 from draaiboek_slides import template
 from draaiboek_slides.fit import INDENT, LINE_HEIGHT, PARA_SPACING, Box, line_count
-from draaiboek_slides.markdown import Para
+from draaiboek.markdown import Para
 from draaiboek_slides.package import FIXED_TIME, deterministic, stable_zip
 from draaiboek_slides.plan import Geometry, SlidePlan
 

@@ -6,7 +6,7 @@ from draaiboek.model import Questionnaire, Session, Source
 from draaiboek.timing import schedule
 
 from draaiboek_slides import items, notes
-from draaiboek_slides.markdown import Para, Run, heading, labelled, parse, plain
+from draaiboek.markdown import Para, Run, heading, labelled, parse, plain
 from draaiboek_slides.plan import Context, SlidePlan
 
 

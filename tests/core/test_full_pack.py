@@ -28,8 +28,8 @@ def test_full_pack_holds_every_concept() -> None:
     assert [h.included for h in training.handouts] == [True, True, False]
     case = pack.cases[0]
     assert case.choice_group == pack.cases[1].choice_group == "lvb-case"
-    assert {layer.id: layer.reveal for layer in case.layers} == {"reg": "s1", "behaviour": "s1", "later": "s2",
-                                                                  "actor": None}
+    assert {layer.id: [r.session for r in layer.reveal] for layer in case.layers} == {
+        "reg": ["s1"], "behaviour": ["s1"], "later": ["s2"], "actor": []}
     meter = pack.meters[0]
     assert [m.id for m in meter.moments] == ["before", "after", "later"]
     assert meter.analysis.strengths == 3

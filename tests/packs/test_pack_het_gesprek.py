@@ -106,8 +106,10 @@ def test_three_cases_with_their_reveal_schedule(pack: Pack, training: Training) 
     assert cases["casus-johan"].name_variants == ["Johanna"]
     assert cases["casus-emma"].name_variants == ["Tom"]
     for case in cases.values():
-        reveal = {layer.id: layer.reveal for layer in case.layers}
-        assert reveal == {"aanmelding": "m1", "gedrag": "m2"}, case.id
+        reveal = {layer.id: [(r.session, r.after, r.audience) for r in layer.reveal] for layer in case.layers}
+        assert reveal == {"aanmelding": [("m1", None, [])],  # the client player before, the room after the relay
+                          "gedrag": [("m2", None, ["role_player", "actor"]),
+                                     ("m2", "m2-estafette", ["participants"])]}, case.id
         assert [step.session for step in case.arc] == ["m1", "m2", "m3", "m4"]
         assert case.arc[2].played_by == "actor"
         companion, actor = case.role_cards

@@ -210,7 +210,7 @@ def test_cases_have_layers_revealed_per_session_and_role_cards(pack: Pack, train
     for case in pack.cases:
         assert len(case.layers) >= 2, case.id
         assert any("trainers" in layer.audience for layer in case.layers), case.id
-        assert all(layer.reveal in session_ids for layer in case.layers if "participants" in layer.audience)
+        assert all(r.session in session_ids for layer in case.layers if "participants" in layer.audience for r in layer.reveal)
         assert case.role_cards, case.id
     running = next(c for c in pack.cases if c.id == "casus-gerrit")
     assert [step.session for step in running.arc] == ["m1", "m2", "m3"]

@@ -9,10 +9,11 @@ from pathlib import Path
 from draaiboek.labels import label
 from draaiboek.model import Pack, Session, Training
 from draaiboek.refs import Resolver
+from draaiboek.views import END, Moment, TrainingView
 from draaiboek.timing import schedule
 from pptx import Presentation
 
-from draaiboek_slides.markdown import parse
+from draaiboek.markdown import parse
 
 
 @dataclass
@@ -87,8 +88,8 @@ def check_case_layers(slides: list[ReadSlide], training: Training, sessions: lis
                 assert case is not None
                 for layer in case.layers:
                     start = plain_start(layer.text)
-                    reveal = next((i for i, s in enumerate(training.sessions) if s.id == (layer.reveal or "").split(":")[-1]), None)
-                    hidden = "participants" not in layer.audience or (layer.reveal is not None and (reveal is None or reveal > last))
+                    moment = TrainingView(resolver.pack, training, resolver).reveal_moment(layer, "participants")
+                    hidden = moment is None or moment > Moment(last, END)
                     if hidden and start and not _shown_elsewhere(start, case, layer.id):
                         assert start not in case_text, f"hidden layer {case.id}/{layer.id} is on a slide"
 

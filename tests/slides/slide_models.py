@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from draaiboek.model import (
+    Reveal,
     AgendaItem, Assignment, Case, CaseLayer, Duration, Fact, FormatStep, LearningOutcome, Pack, PrepTask,
     Question, QuestionSection, Questionnaire, RoleCard, Session, Source, Step, Training, TrainingAudience, WorkFormat,
 )
@@ -45,7 +46,7 @@ def make_pack(language: str = "nl") -> Pack:
         id="case-jan", title="Jan", summary="Jan is 34 en woont alleen.", facts=[Fact("Leeftijd", "34")],
         layers=[
             CaseLayer("l1", "Achtergrond", "Jan heeft **schulden**."),
-            CaseLayer("l2", "Wending", "Jan verliest zijn baan.", reveal="m2"),
+            CaseLayer("l2", "Wending", "Jan verliest zijn baan.", reveal=[Reveal("m2")]),
             CaseLayer("l3", "Geheim", "Jan drinkt.", audience=["trainers"]),
         ],
         role_cards=[RoleCard("rc1", "Jan", "Je bent wantrouwig.", played_by="actor", sessions=["m1"])],

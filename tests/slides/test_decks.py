@@ -66,7 +66,7 @@ def test_full_pack_whole_training_deck(run_cli: RunCli, tmp_path: Path) -> None:
 def test_full_pack_case_layers_per_session(run_cli: RunCli, tmp_path: Path) -> None:
     pack, training, resolver = open_training(str(FULL_PACK))
     case = pack.cases[0]
-    later = next(layer for layer in case.layers if layer.reveal == "s2")
+    later = next(layer for layer in case.layers if [r.session for r in layer.reveal] == ["s2"])
     decks = {}
     for number in ("1", "2"):
         out = tmp_path / f"s{number}.pptx"

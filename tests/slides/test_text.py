@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from draaiboek_slides.fit import WIDOW_SLACK, Box, fits, line_count, paginate, text_height
-from draaiboek_slides.markdown import Para, Run, parse, plain
+from draaiboek.markdown import Para, Run, parse, plain
 
 
 def test_markdown_formatting_becomes_runs() -> None:

@@ -12,6 +12,7 @@ from draaiboek.checks.coverage import check_coverage
 from draaiboek.checks.ids import check_ids
 from draaiboek.checks.instruments import check_instruments
 from draaiboek.checks.references import check_references
+from draaiboek.checks.reveals import check_case_reveals
 from draaiboek.checks.text import check_files_on_disk, check_text
 from draaiboek.checks.timing import check_timing
 from draaiboek.diagnostics import Diagnostic
@@ -20,7 +21,7 @@ from draaiboek.model import Pack
 from draaiboek.refs import Resolver
 
 CHECKS: tuple[Callable[[Pack, Resolver], Iterable[Finding]], ...] = (
-    check_ids, check_references, check_timing, check_coverage, check_instruments, check_text,
+    check_ids, check_references, check_timing, check_coverage, check_instruments, check_text, check_case_reveals,
 )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Mapping
+from datetime import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,10 +20,27 @@ if TYPE_CHECKING:
     from draaiboek.refs import Resolver
 
 
+def clock_option(ctx: click.Context | None, param: click.Parameter | None, value: str | None) -> time | None:
+    if value is None:
+        return None
+    from draaiboek.converter import FieldError, parse_clock_time
+
+    try:
+        return parse_clock_time(value)
+    except FieldError:
+        raise DraaiboekError(f"invalid start time {value!r}: use HH:MM, e.g. 09:00") from None
+
+
+def start_option() -> click.Option:
+    """``--start``: one option, declared once, for every exporter and for ``build``."""
+    return click.Option(["--start"], metavar="HH:MM", callback=clock_option, expose_value=True,
+                        help="Clock time every session starts (default: the pack's own start times, else 09:00).")
+
+
 def run_exporter(entry: ExporterEntry, pack: Pack, training: Training, resolver: Resolver, output: Path,
-                 options: Mapping[str, Any]) -> list[Path]:
+                 options: Mapping[str, Any], start: time | None = None) -> list[Path]:
     """Run one exporter; anything it raises that is not a handled error is reported as the plugin's fault."""
-    job = ExportJob(pack, training, resolver, output, dict(options))
+    job = ExportJob(pack, training, resolver, output, dict(options), start)
     try:
         written = entry.exporter.export(job)
     except (DraaiboekError, OSError):
@@ -40,6 +58,8 @@ def _export_command(entry: ExporterEntry) -> click.Command:
     exporter = entry.exporter
     folder = exporter.suffix == "/"
 
+    own_start = any(p.name == "start" for p in exporter.options)  # an exporter not yet moved to the core option
+
     @pass_state
     def callback(state: AppState, ref: str, output: Path, force: bool, **options: Any) -> None:
         # A folder exporter (suffix "/") may write into an existing folder; it guards its own files.
@@ -47,8 +67,9 @@ def _export_command(entry: ExporterEntry) -> click.Command:
             raise click.ClickException(f"{output} exists; use --force to overwrite it")
         from draaiboek.api import open_training
 
+        start = clock_option(None, None, options["start"]) if own_start else options.pop("start", None)
         pack, training, resolver = open_training(ref, state.catalog)
-        for path in run_exporter(entry, pack, training, resolver, output, {**options, "force": force}):
+        for path in run_exporter(entry, pack, training, resolver, output, {**options, "force": force}, start):
             click.echo(f"wrote {path}")
 
     params: list[click.Parameter] = [
@@ -56,6 +77,7 @@ def _export_command(entry: ExporterEntry) -> click.Command:
         click.Option(["-o", "--output"], type=click.Path(path_type=Path, dir_okay=folder, file_okay=not folder),
                      required=True, help="Folder to write into." if folder else f"File to write ({exporter.suffix})."),
         click.Option(["--force"], is_flag=True, help="Overwrite the output if it exists."),
+        *([] if own_start else [start_option()]),
         *exporter.options,
     ]
     return click.Command(exporter.name, callback=callback, params=params, help=exporter.help,
@@ -93,8 +115,11 @@ def export() -> None:
               show_default=True, help="Folder to write into (one subfolder per pack).")
 @click.option("--exporter", "only", multiple=True, metavar="NAME", help="Only these exporters (repeatable).")
 @click.option("--force", is_flag=True, help="Overwrite files that exist.")
+@click.option("--start", metavar="HH:MM", callback=clock_option,
+              help="Clock time every session starts (default: the pack's own start times, else 09:00).")
 @pass_state
-def build(state: AppState, refs: tuple[str, ...], out_dir: Path, only: tuple[str, ...], force: bool) -> None:
+def build(state: AppState, refs: tuple[str, ...], out_dir: Path, only: tuple[str, ...], force: bool,
+          start: time | None) -> None:
     """Run every exporter for every training of the named packs (default: all installed packs)."""
     from draaiboek.api import open_pack, pick_training
 
@@ -121,7 +146,9 @@ def build(state: AppState, refs: tuple[str, ...], out_dir: Path, only: tuple[str
     for entry, pack, training, resolver, path, options in plan:
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            for written in run_exporter(entry, pack, training, resolver, path, {**options, "force": force}):
+            own = {"start": start.strftime("%H:%M")} if start and any(p.name == "start" for p in entry.exporter.options) else {}
+            for written in run_exporter(entry, pack, training, resolver, path, {**own, **options, "force": force},
+                                        start):
                 click.echo(f"wrote {written}")
         except ExportNotApplicable as exc:
             click.echo(f"skipped {entry.exporter.name} for {pack.id}/{training.id}: {exc}")

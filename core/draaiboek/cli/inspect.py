@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import time
+
 import sys
 
 import click
+
+from draaiboek.cli.export import clock_option
 
 from draaiboek.cli.app import AppState, pass_state
 from draaiboek.errors import PackError
@@ -49,17 +53,15 @@ def check(state: AppState, refs: tuple[str, ...], quiet: bool) -> None:
 
 @click.command()
 @click.argument("ref")
-@click.option("--start", default="09:00", show_default=True, help="Clock time each session starts (HH:MM).")
+@click.option("--start", metavar="HH:MM", callback=clock_option,
+              help="Clock time every session starts (default: the pack's own start times, else 09:00).")
 @pass_state
-def show(state: AppState, ref: str, start: str) -> None:
+def show(state: AppState, ref: str, start: time | None) -> None:
     """Print a readable outline of a pack or training: sessions, agenda with clock times, work formats,
     cases and instruments."""
     from draaiboek.api import check_folder, pack_folder, pick_training
     from draaiboek.diagnostics import errors
     from draaiboek.outline import render_outline
-    from draaiboek.timing import parse_clock
-
-    parse_clock(start)
     folder, training_id = pack_folder(ref, state.catalog)
     checked = check_folder(folder, state.catalog)
     if checked.pack is None or checked.resolver is None:

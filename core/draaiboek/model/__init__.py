@@ -4,7 +4,7 @@ from draaiboek.model.assessment import (
     Analysis, Domain, Meter, Moment, Prompt, Question, QuestionSection, Questionnaire, Scale, ScalePoint,
     Statement,
 )
-from draaiboek.model.case import ArcStep, Case, CaseLayer, Fact, RoleCard
+from draaiboek.model.case import ArcStep, Case, CaseLayer, Fact, Reveal, RoleCard
 from draaiboek.model.common import (
     ZERO, AcceptedWarning, Duration, EditorialNote, Source, SourceRef,
 )
@@ -20,7 +20,7 @@ __all__ = [
     "ZERO", "AcceptedWarning", "AftercareItem", "AgendaItem", "Analysis", "ArcStep", "Assignment", "Case",
     "CaseLayer", "Domain", "Duration", "EditorialNote", "Fact", "FormatStep", "Handout", "Intake", "IntakeTopic",
     "LearningOutcome", "Literature", "LocalParameter", "MessageTemplate", "Meter", "Moment", "Pack", "PrepItem",
-    "PrepTask", "Prompt", "Question", "QuestionSection", "Questionnaire", "RequiredRole", "RoleCard", "Scale",
+    "PrepTask", "Prompt", "Question", "QuestionSection", "Questionnaire", "RequiredRole", "Reveal", "RoleCard", "Scale",
     "ScalePoint", "Session", "Source", "SourceRef", "Statement", "Step", "TemplateField", "Training",
     "TrainingAudience", "Variant", "WorkFormat",
 ]

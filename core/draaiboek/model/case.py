@@ -14,14 +14,30 @@ class Fact:
 
 
 @frozen
+class Reveal:
+    """When a layer becomes visible: from the start of a session, or at or after one of its agenda items.
+
+    YAML accepts the shorthand ``reveal: m2`` (from the start of session m2, for every audience).
+    """
+
+    session: Ref = field(metadata=doc("Id of the session in which it is revealed."))
+    at: str | None = field(default=None, metadata=doc("Id of an agenda item of that session: from its start."))
+    after: str | None = field(default=None, metadata=doc("Id of an agenda item of that session: once it is over."))
+    audience: list[Audience] = field(factory=list, metadata=doc(
+        "Audiences this moment is for; empty: every audience of the layer that no other entry names."))
+
+
+@frozen
 class CaseLayer:
-    """A piece of the case that one audience may see, from one session on."""
+    """A piece of the case that some audiences may see, each from its own moment on."""
 
     id: str
     title: str
     text: Markdown
     audience: list[Audience] = field(factory=lambda: ["participants"])
-    reveal: Ref | None = field(default=None, metadata=doc("Id of the session in which it is revealed."))
+    reveal: list[Reveal] = field(factory=list, metadata=doc(
+        "When it is revealed: a session id, or {session, at|after: agenda item id, audience}, or a list of "
+        "those for different audiences. Empty: known from the start."))
 
 
 @frozen

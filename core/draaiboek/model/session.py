@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import time
 from typing import Literal
 
 from attrs import field, frozen
@@ -34,6 +35,7 @@ class AgendaItem:
     title: str
     kind: Kind = "activity"
     id: str | None = None
+    optional: bool = field(default=False, metadata=doc("Done only when there is time left ('als er tijd over is')."))
     goal: Markdown | None = None
     outcomes: list[Ref] = field(factory=list, metadata=doc("Ids of learning outcomes this row works on."))
     work_format: Ref | None = field(default=None, metadata=doc("Id of a work format, or 'pack:id'."))
@@ -99,6 +101,7 @@ class Session:
     kind: str = field(default="module", metadata=doc("What the pack calls it: module, bijeenkomst, dagdeel..."))
     number: int | None = None
     duration: Duration | None = field(default=None, metadata=doc("Stated duration in minutes ('235' or '60-90')."))
+    start: time | None = field(default=None, metadata=doc("Clock time the session starts, e.g. '13:00'."))
     phase: Literal["main", "follow_up"] = "main"
     timing: str | None = field(default=None, metadata=doc("When it takes place, e.g. 'drie maanden na de afsluiting'."))
     optional: bool = False

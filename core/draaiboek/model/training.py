@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import time
 from typing import Literal
 
 from attrs import field, frozen
@@ -124,6 +125,7 @@ class Training:
     sessions: list[Session]
     subtitle: str | None = None
     version: str | None = None
+    start: time | None = field(default=None, metadata=doc("Clock time every session starts unless it says otherwise."))
     summary: Markdown | None = None
     background: Markdown | None = None
     goals: list[Markdown] = field(factory=list)

@@ -26,6 +26,10 @@ class Variant:
     description: Markdown
     steps: list[FormatStep] = field(factory=list)
     duration: Duration | None = None
+    grouping: Grouping | None = field(default=None, metadata=doc("Overrides the work format's grouping."))
+    group_size: str | None = field(default=None, metadata=doc("Overrides the work format's group size."))
+    assignment: Markdown | None = field(default=None, metadata=doc("Overrides the work format's assignment."))
+    materials: list[str] = field(factory=list, metadata=doc("When given, replaces the work format's materials."))
 
 
 @frozen
