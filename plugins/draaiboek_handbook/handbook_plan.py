@@ -49,9 +49,8 @@ def handbook_document(job: ExportJob) -> Document:
         blocks += chapter_blocks(chapter, prefix, new_page)
         if chapter.kind == "title":
             blocks.append(Toc(_t("contents", language), 2, _t("toc_hint", language)))
-    toc = next(i for i, b in enumerate(blocks) if isinstance(b, Toc))
     entries = tuple(b.text for b in blocks if isinstance(b, Heading) and b.level == 1)
-    blocks[toc] = replace(blocks[toc], entries=entries)  # type: ignore[type-var]
+    blocks = [replace(b, entries=entries) if isinstance(b, Toc) else b for b in blocks]
     training = job.training
     return Document(title=training.title, blocks=tuple(blocks), language=language,
                     footer=f"{training.title} · {_t('handbook', language)}", author=", ".join(job.pack.authors),

@@ -10,7 +10,7 @@ from draaiboek_materials.forms import action_plan_blocks, homework_blocks, meter
 from draaiboek_materials.labels import t
 
 if TYPE_CHECKING:
-    from draaiboek.model import Case, Handout, Questionnaire, RoleCard
+    from draaiboek.model import Case, CaseLayer, Handout, Questionnaire, RoleCard
     from draaiboek.views import SessionView, TrainingView
 
 # Who fills in a form handed to the group: participants, and participants observing each other.
@@ -73,7 +73,7 @@ def participants_document(view: TrainingView, session: SessionView, picks: tuple
     body += homework_blocks(list(session.session.homework), due, language)
     if not body:
         return None
-    title = [Heading(session.name, 0), Text(f"*{view.training.title} · {t('for_participants', language)}*")]
+    title: list[Block] = [Heading(session.name, 0), Text(f"*{view.training.title} · {t('for_participants', language)}*")]
     if isinstance(body[0], Heading):
         body[0] = Heading(body[0].text, body[0].level, new_page=False)
     return _document(view, session.name, t("for_participants", language), title + body)
@@ -104,18 +104,22 @@ def role_cards_document(view: TrainingView, session: SessionView, picks: tuple[s
     for case in printed_cases(view, picks):
         moment = Moment(session.index, card_moment_item(session, case))
         for card in view.role_cards(case, session.index):
-            body += card_blocks(view, case, card, view.layers_for_card(card, case, moment), first=not body)
+            layers = view.layers_for_card(card, case, moment)
+            body += card_blocks(view, session, case, card, layers, first=not body)
     if not body:
         return None
     return _document(view, session.name, t("role_cards", language), body)
 
 
-def card_blocks(view: TrainingView, case: Case, card: RoleCard, layers: list, first: bool) -> list[Block]:  # type: ignore[type-arg]
+def card_blocks(view: TrainingView, session: SessionView, case: Case, card: RoleCard, layers: list[CaseLayer],
+                first: bool) -> list[Block]:
+    """One card: it starts a page (the first card starts the file), so no page ever holds two cards."""
     language = view.language
     who = view.labels(card.played_by)
     blocks: list[Block] = [
         Heading(f"{t('role_card', language)}: {card.role}", 1, new_page=not first),
-        Text(f"**{t('case', language)}**: {case.title}  \n**{t('played_by', language)}**: {who}"),
+        Text(f"**{t('case', language)}**: {case.title}  \n**{t('played_by', language)}**: {who}  \n"
+             f"**{view.labels('session')}**: {session.name}"),
         Text(f"*{t('keep_secret', language)}*", "note"),
         Heading(t("your_role", language), 2),
         Text(card.text),
