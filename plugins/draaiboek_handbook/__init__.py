@@ -22,6 +22,8 @@ def export_handbook(job: ExportJob) -> list[Path]:
     template, pdf = job.options.get("template"), bool(job.options.get("pdf"))
     suffix = job.output.suffix.lower()
     if suffix == ".docx":
+        if pdf and job.output.with_suffix(".pdf").exists() and not job.options.get("force"):
+            raise ExportError(f"{job.output.with_suffix('.pdf')} exists; use --force to overwrite it")
         from draaiboek_handbook.docx_render import write_docx
         from draaiboek_handbook.handbook_plan import handbook_document
 

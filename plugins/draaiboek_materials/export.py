@@ -47,10 +47,11 @@ def write_materials(job: ExportJob) -> list[Path]:
     if not files:
         raise ExportNotApplicable("the training has no hand-outs, cases, forms, homework or meters to print")
     targets = [folder / name for name, _ in files]
-    existing = [p for p in targets if p.exists()]
+    pdf = bool(job.options.get("pdf"))
+    existing = [p for t in targets for p in (t, *([t.with_suffix(".pdf")] if pdf else [])) if p.exists()]
     if existing and not job.options.get("force"):
         raise ExportError(f"{existing[0]} exists ({len(existing)} files in all); use --force to overwrite")
     folder.mkdir(parents=True, exist_ok=True)
     for target, (_, plan) in zip(targets, files):
         write_docx(plan, target, job.options.get("template"))
-    return targets + pdf_copies(targets, bool(job.options.get("pdf")))
+    return targets + pdf_copies(targets, pdf)

@@ -70,7 +70,7 @@ def meter_blocks(meter: Meter, language: str) -> list[Block]:
     blocks.append(Text(f"**{t('scale', language)}**: {legend}"))
     widths = (0.7, 6.0, *(0.55,) * len(points))
     for domain in meter.domains:
-        rows = tuple((s.id, _inline(s.text), *("",) * len(points))
+        rows = tuple((s.id, _inline(s.text) + (f" *({', '.join(s.roles)})*" if s.roles else ""), *("",) * len(points))
                      for s in meter.statements if s.domain == domain.id)
         if not rows:
             continue

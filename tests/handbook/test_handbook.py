@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+from datetime import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -76,13 +77,14 @@ def test_word_handbook_structure(handbook: Callable[[str], Handbook], ref: str) 
     assert any(t.startswith("Bijlage A: ") for t in titles)
     assert any("Casuïstiek" in t and t.startswith("Bijlage") for t in titles) or not book.pack.cases
     assert 'TOC \\o "1-2"' in document.element.xml
-    # the runbook is a real table: a clock-time column that starts at the default 09:00 in every session
+    # the runbook is a real table: a clock-time column from the session's start (the pack's, else 09:00)
     runbooks = [t for t in document.tables if t.rows[0].cells[0].text == "Tijd"]
     with_agenda = [s for s in book.training.sessions if s.agenda]
     assert len(runbooks) == len(with_agenda)
     for table, session in zip(runbooks, with_agenda):
         times = [row.cells[0].text for row in table.rows[1:-1]]
-        assert times[0].startswith("09:00-") and all(re.fullmatch(r"\d\d:\d\d-\d\d:\d\d", t) for t in times)
+        start = session.start or book.training.start or time(9, 0)
+        assert times[0].startswith(f"{start:%H:%M}-") and all(re.fullmatch(r"\d\d:\d\d-\d\d:\d\d", t) for t in times)
         assert len(times) == len(session.agenda)
 
 
@@ -173,3 +175,10 @@ def test_pdf_option_writes_a_pdf(tmp_path: Path) -> None:
     output = cli("export", "handbook", "lvb-coaching", "-o", str(out), "--pdf")
     assert f"wrote {out.with_suffix('.pdf')}" in output
     assert len(pdf_pages(out.with_suffix(".pdf"))) > 5
+
+
+def test_start_option_sets_the_runbook_clock(tmp_path: Path) -> None:
+    out = tmp_path / "handboek.docx"
+    cli("export", "handbook", "lvb-coaching", "-o", str(out), "--start", "13:30")
+    runbooks = [t for t in docx.Document(str(out)).tables if t.rows[0].cells[0].text == "Tijd"]
+    assert runbooks and all(t.rows[1].cells[0].text.startswith("13:30-") for t in runbooks)

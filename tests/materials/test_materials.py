@@ -229,3 +229,20 @@ def test_build_writes_the_materials(tmp_path: Path) -> None:
     [folder] = tmp_path.glob("het-gesprek/*-materials")
     names = [f.name for f in folder.iterdir()]
     assert any(n.endswith("-m1-deelnemers.docx") for n in names) and any(n.endswith("-rolkaarten.docx") for n in names)
+
+
+@pytest.mark.libreoffice
+def test_house_style_and_pdf_for_every_file(tmp_path: Path) -> None:
+    template = tmp_path / "huisstijl.docx"
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = "Zorggroep Noord · Academie"
+    document.save(str(template))
+    folder = tmp_path / "print"
+    output = cli("export", "materials", "lvb-coaching", "-o", str(folder), "--template", str(template), "--pdf")
+    files = sorted(folder.glob("*.docx"))
+    assert files
+    for path in files:
+        assert docx.Document(str(path)).sections[0].header.paragraphs[0].text == "Zorggroep Noord · Academie"
+        assert path.with_suffix(".pdf").stat().st_size > 1000 and f"wrote {path.with_suffix('.pdf')}" in output
+    again = run_draaiboek(["export", "materials", "lvb-coaching", "-o", str(folder), "--pdf"])
+    assert again.returncode == 1 and "use --force" in again.stderr
