@@ -4,8 +4,18 @@ from __future__ import annotations
 
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import docx
+
+
+def _text(element: Any) -> str:
+    """The text of an element as printed: line breaks and tabs included."""
+    parts = []
+    for node in element.iter():
+        tag = node.tag.rsplit("}", 1)[-1]
+        parts.append(node.text or "" if tag == "t" else "\n" if tag == "br" else "\t" if tag == "tab" else "")
+    return "".join(parts)
 
 
 def docx_text(path: Path) -> str:
@@ -16,13 +26,11 @@ def docx_text(path: Path) -> str:
     for element in body.iterchildren():
         tag = element.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            lines.append("".join(node.text or "" for node in element.iter() if node.tag.endswith("}t")))
+            lines.append(_text(element))
         elif tag == "tbl":
             for row in element.iter():
                 if row.tag.endswith("}tr"):
-                    cells = [c for c in row if c.tag.endswith("}tc")]
-                    lines.append(" | ".join("".join(n.text or "" for n in c.iter() if n.tag.endswith("}t"))
-                                            for c in cells))
+                    lines.append(" | ".join(_text(c) for c in row if c.tag.endswith("}tc")))
     return "\n".join(lines)
 
 
