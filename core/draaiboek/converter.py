@@ -197,21 +197,47 @@ def structure_pack(data: dict[str, Any]) -> Pack:
     return structure(data, Pack)
 
 
-def iter_problems(exc: BaseException, path: PathKey = ()) -> Iterator[tuple[PathKey, str, str | None]]:
-    """Flatten a cattrs validation error into (field path, message, hint) triples."""
+def _child_classes(cls: type) -> dict[str, type]:
+    """Field name -> the attrs class its entries have (``steps`` -> Step), for the model classes a field holds."""
+    children: dict[str, type] = {}
+    for name, hint in typing.get_type_hints(cls).items():
+        for arg in (hint, *typing.get_args(hint), *(a for t in typing.get_args(hint) for a in typing.get_args(t))):
+            if isinstance(arg, type) and attrs.has(arg):
+                children[name] = arg
+    return children
+
+
+def _unknown_key_hint(key: str, cl: type, owner: type | None) -> str:
+    """Why a key is unknown: mis-indented (it exists one level up or down), split text, or a typo."""
+    known = [f.name for f in attrs.fields(cl)] if attrs.has(cl) else []
+    if owner is not None and attrs.has(owner) and key in attrs.fields_dict(owner):
+        return f"'{key}' is a field one level up: indented too far?"
+    below = [name for name, child in _child_classes(cl).items() if key in attrs.fields_dict(child)] if known else []
+    if below:
+        return f"'{key}' is a field of the entries of '{below[0]}' one level down: indented too little?"
+    if " " in key.strip() or key.rstrip().endswith((".", "?", "!")):
+        return "a ',' in unquoted text inside {...} starts a new field: put the text in quotes"
+    close = difflib.get_close_matches(key, known, n=1)
+    return f"did you mean '{close[0]}'?" if close else f"known fields: {', '.join(known)}"
+
+
+def iter_problems(exc: BaseException, path: PathKey = (), owner: type | None = None,
+                  ) -> Iterator[tuple[PathKey, str, str | None]]:
+    """Flatten a cattrs validation error into (field path, message, hint) triples.
+
+    ``owner`` is the model class one level above the failing object (for "indented too far?").
+    """
     if isinstance(exc, (ClassValidationError, IterableValidationError)):
         with_notes, without = exc.group_exceptions()
+        inner_owner = exc.cl if isinstance(exc, ClassValidationError) else owner
         for inner, note in with_notes:
             step: str | int = note.index if isinstance(note, IterableValidationNote) else note.name
-            yield from iter_problems(inner, (*path, step))
+            yield from iter_problems(inner, (*path, step), inner_owner)
         for inner in without:
-            yield from iter_problems(inner, path)
+            yield from iter_problems(inner, path, owner)
     elif isinstance(exc, ForbiddenExtraKeysError):
-        known = [f.name for f in attrs.fields(exc.cl)] if attrs.has(exc.cl) else []
         for key in sorted(exc.extra_fields):
-            close = difflib.get_close_matches(key, known, n=1)
-            hint = f"did you mean '{close[0]}'?" if close else f"known fields: {', '.join(known)}"
-            yield (*path, key), f"unknown field '{key}'", hint
+            yield (*path, key), f"unknown field '{key}'", _unknown_key_hint(key, exc.cl, owner)
     elif isinstance(exc, KeyError):
         yield path, f"required field '{path[-1] if path else exc.args[0]}' is missing", None
     elif isinstance(exc, FieldError):

@@ -11,6 +11,7 @@ from attrs import define, field
 from draaiboek.converter import iter_problems, structure_pack
 from draaiboek.diagnostics import Diagnostic
 from draaiboek.model import Pack
+from draaiboek.partial import Gaps, header_placeholders, ids_in, ids_in_text, without_failures
 from draaiboek.yamlsource import PathKey, YamlDocument, format_path, read_yaml
 
 PACK_FILE = "pack.yaml"
@@ -45,6 +46,8 @@ class LoadResult:
     pack: Pack | None
     diagnostics: list[Diagnostic]
     source_map: SourceMap | None = None
+    partial: Pack | None = None  # when there are errors: the part that loaded, for the checks to run on
+    gaps: Gaps = field(factory=Gaps)  # what the partial pack leaves out, and why
 
 
 def display_name(path: Path) -> str:
@@ -87,6 +90,8 @@ def _merge(pack_doc: YamlDocument, others: list[YamlDocument], problems: list[Di
     for doc in [pack_doc, *others]:
         if doc.data is None or doc.problems:  # a file that did not read cleanly adds only its own errors
             continue
+        if doc is pack_doc and not isinstance(doc.data, dict):
+            continue  # PACK002 above says it
         if not isinstance(doc.data, dict):
             problems.append(Diagnostic("error", "PACK003", "file must be a mapping with keys such as 'trainings:'",
                                        doc.file, 1))
@@ -113,22 +118,73 @@ def load_folder(folder: Path) -> LoadResult:
     folder = Path(folder)
     if not (folder / PACK_FILE).is_file():
         where = display_name(folder)
-        hint = "create it with 'draaiboek new NAME'" if folder.is_dir() else "check the path"
+        advice = "create it with 'draaiboek new NAME'" if folder.is_dir() else "check the path"
         return LoadResult(folder, None, [Diagnostic("error", "PACK001", f"no {PACK_FILE} in this folder", where,
-                                                    None, None, hint)])
+                                                    None, None, advice)])
     files, problems = pack_files(folder)
     docs = [read_yaml(path, display_name(path)) for path in files]
-    for doc in docs:
+    gaps = Gaps()
+    for doc, file_path in zip(docs, files):
         problems.extend(doc.problems)
+        _note_unreadable(doc, file_path, gaps)
     pack_doc = next((d for d, p in zip(docs, files) if p == folder / PACK_FILE), None) or read_yaml(folder / PACK_FILE)
     others = [d for d, p in zip(docs, files) if p != folder / PACK_FILE]
     merged, source_map = _merge(pack_doc, others, problems)
-    if any(p.is_error for p in problems):
-        return LoadResult(folder, None, problems, source_map)
+    _note_unmerged([pack_doc, *others], gaps)
+    if any(p.is_error for p in pack_doc.problems) or not isinstance(pack_doc.data, (dict, type(None))):
+        _stand_in_header(merged, pack_doc, folder, gaps)
     try:
         pack = structure_pack(merged)
     except Exception as exc:  # cattrs raises an exception group holding every problem; FieldError alone
         for path, message, hint in iter_problems(exc):
             problems.append(source_map.diagnostic("error", "FIELD001", message, path, hint))
-        return LoadResult(folder, None, problems, source_map)
+        return _load_partial(folder, merged, exc, problems, source_map, gaps)
+    if any(p.is_error for p in problems):
+        return LoadResult(folder, None, problems, source_map, pack, gaps)
     return LoadResult(folder, pack, problems, source_map)
+
+
+def _note_unreadable(doc: YamlDocument, path: Path, gaps: Gaps) -> None:
+    """A file with read errors is left out; remember its ids, so references to them are not 'unknown'."""
+    if any(p.is_error for p in doc.problems):
+        gaps.skipped.append(f"{doc.file} (cannot be read)")
+        gaps.ids |= ids_in(doc.data) if doc.data is not None else ids_in_text(path)
+
+
+def _note_unmerged(docs: list[YamlDocument], gaps: Gaps) -> None:
+    """Parts _merge refused (PACK003-005): their ids are not 'unknown' to the checks on the rest."""
+    for doc in docs:
+        if doc.data is None or doc.problems:
+            continue
+        if not isinstance(doc.data, dict):
+            gaps.skipped.append(f"{doc.file} (not a mapping)")
+            gaps.ids |= ids_in(doc.data)
+            continue
+        for key, value in doc.data.items():
+            if (key in COLLECTIONS and not isinstance(value, list)) or (key not in COLLECTIONS and doc is not docs[0]):
+                gaps.skipped.append(f"'{key}' in {doc.file}")
+                gaps.ids |= ids_in(value)
+
+
+def _stand_in_header(merged: dict[str, Any], pack_doc: YamlDocument, folder: Path, gaps: Gaps) -> None:
+    """pack.yaml did not read: stand-ins for its fields let the other files be checked all the same."""
+    gaps.pack_id_known = isinstance(merged.get("id"), str)
+    gaps.codes.add("REF005")  # without pack.yaml's sources every 'basis' would look unknown
+    for name, value in header_placeholders(folder).items():
+        if merged.get(name) is None:
+            merged[name] = value
+
+
+def _load_partial(folder: Path, merged: dict[str, Any], exc: BaseException, problems: list[Diagnostic],
+                  source_map: SourceMap, gaps: Gaps) -> LoadResult:
+    """Field errors: structure the pack without the elements that hold them, for the other checks."""
+    failed = [path for path, _, _ in iter_problems(exc)]
+    data, renumber = without_failures(merged, failed, folder, gaps)
+    try:
+        partial = structure_pack(data)
+    except Exception:  # noqa: BLE001 - whatever is left cannot be isolated: the errors above are all we know
+        gaps.skipped.append("references, timing and coverage (the pack's own fields could not be read)")
+        return LoadResult(folder, None, problems, source_map, None, gaps)
+    partial_map = SourceMap(source_map.pack_doc, {key: source_map.origins[(key[0], old)]
+                                                  for key, old in renumber.items() if (key[0], old) in source_map.origins})
+    return LoadResult(folder, None, problems, partial_map, partial, gaps)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from draaiboek.model import Case, CaseLayer, Meter, Pack, Questionnaire, Training
-from draaiboek.refs import split_ref
+from draaiboek.views import TrainingView
 
 from draaiboek_handbook.basis import basis_line, inline
 from draaiboek_handbook.text import block, bullets, cell, para, t
@@ -14,8 +14,8 @@ def _session_name(training: Training, session_id: str | None) -> str:
     return session.title if session else (session_id or "")
 
 
-def render_cases(cases: list[Case], training: Training, pack: Pack) -> list[str]:
-    lang = pack.language
+def render_cases(cases: list[Case], view: TrainingView, pack: Pack) -> list[str]:
+    training, lang = view.training, pack.language
     out: list[str] = []
     for case in cases:
         out += [f"### {case.title}", ""]
@@ -37,7 +37,7 @@ def render_cases(cases: list[Case], training: Training, pack: Pack) -> list[str]
             out += [f"#### {t('layers', lang)}", ""]
             for layer in case.layers:
                 who = ", ".join(t(a, lang) for a in layer.audience)
-                when = _reveal_text(training, layer, lang)
+                when = _reveal_text(view, layer, lang)
                 out += [f"**{layer.title}** ({t('for', lang)} {who}{when})", "", block(layer.text), ""]
         if case.role_cards:
             out += [f"#### {t('role_cards', lang)}", ""]
@@ -105,17 +105,14 @@ def render_questionnaire(questionnaire: Questionnaire, pack: Pack) -> list[str]:
     return out
 
 
-def _reveal_text(training: Training, layer: CaseLayer, lang: str) -> str:
-    """'; vanaf Module 2 (na: Estafette) voor rollenspeler' for each reveal moment of a layer."""
+def _reveal_text(view: TrainingView, layer: CaseLayer, lang: str) -> str:
+    """'; vanaf Module 2 (na: Estafette) voor deelnemers' for each reveal moment of a layer."""
     parts = []
-    for reveal in layer.reveal:
-        item_id = reveal.after or reveal.at
-        session = training.session(split_ref(reveal.session)[1])
-        item = next((a for a in session.agenda if a.id == item_id), None) if session and item_id else None
-        where = _session_name(training, reveal.session)
-        if item is not None:
-            where += f" ({t('after' if reveal.after else 'at', lang)}: {item.title})"
-        if reveal.audience:
-            where += " " + t("for", lang) + " " + ", ".join(t(a, lang) for a in reveal.audience)
+    for reveal in view.reveals(layer):
+        where = f"{t('revealed_in', lang)} {reveal.session.title}"
+        if reveal.item is not None:
+            where += f", {t('after' if reveal.after else 'at', lang)} '{reveal.item.title}'"
+        if reveal.audiences:
+            where = ", ".join(t(a, lang) for a in reveal.audiences) + ": " + where
         parts.append(where)
-    return f"; {t('revealed_in', lang)} " + "; ".join(parts) if parts else ""
+    return "; " + "; ".join(parts) if parts else ""

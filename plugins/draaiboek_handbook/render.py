@@ -48,7 +48,7 @@ def handbook_chapters(job: ExportJob) -> list[Chapter]:
     parts.append(("appendix", _work_formats(training, pack, resolver, lang)))
     cases = training_cases(training, resolver)
     if cases:
-        parts.append(("appendix", [f"## {t('cases', lang)}", ""] + render_cases(cases, training, pack)))
+        parts.append(("appendix", [f"## {t('cases', lang)}", ""] + render_cases(cases, view, pack)))
     instruments = [*training_meters(training, resolver)]
     questionnaires = [q for q in pack.questionnaires if not training.instruments or q.id in training.instruments]
     if instruments or questionnaires:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 import re
 import sys
-from datetime import time
 from collections.abc import Callable, Iterator
+from datetime import time
 from pathlib import Path
 
 import attrs

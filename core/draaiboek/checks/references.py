@@ -17,6 +17,12 @@ Path = tuple[str | int, ...]
 INSTRUMENT = (Meter, Questionnaire)
 
 
+def did_you_mean(wrong: str, known: list[str]) -> str | None:
+    """'did you mean ...?' for the closest other id; never the wrong id itself (it may exist, but be invalid)."""
+    close = difflib.get_close_matches(wrong, [k for k in known if k != wrong], n=1)
+    return f"did you mean '{close[0]}'?" if close else None
+
+
 def _ids_of(pack: Pack, classes: tuple[type, ...]) -> list[str]:
     return [ident for ident, obj, _ in iter_identified(pack) if isinstance(obj, classes)]
 
@@ -34,8 +40,7 @@ def resolve(pack: Pack, resolver: Resolver, ref: str, classes: tuple[type, ...],
             return
     found = resolver.lookup(ref)
     if found is None:
-        close = difflib.get_close_matches(ident, _ids_of(pack, classes), n=1) if pack_id in (None, pack.id) else []
-        hint = f"did you mean '{close[0]}'?" if close else "check the id"
+        hint = (did_you_mean(ident, _ids_of(pack, classes)) if pack_id in (None, pack.id) else None) or "check the id"
         yield error("REF001", f"unknown {what} '{ref}'", path, hint, ref)
     elif not isinstance(found, classes):
         yield error("REF003", f"'{ref}' is a {kind_of(found)}, not a {what}", path, None, ref)
@@ -58,8 +63,7 @@ def _check_sources(pack: Pack) -> Iterator[Finding]:
     known = [s.id for s in pack.sources]
     for obj, path in _walk(pack, ()):
         if isinstance(obj, SourceRef) and obj.source not in known:
-            close = difflib.get_close_matches(obj.source, known, n=1)
-            hint = f"did you mean '{close[0]}'?" if close else "add it to 'sources' in pack.yaml"
+            hint = did_you_mean(obj.source, known) or "add it to 'sources' in pack.yaml"
             yield error("REF005", f"unknown source '{obj.source}'", (*path, "source"), hint, obj.source)
 
 
@@ -93,8 +97,7 @@ def check_reveals(pack: Pack, resolver: Resolver, layer: CaseLayer, lp: Path) ->
         if item_id and session is not None:
             ids = [item.id for item in session.agenda if item.id]
             if item_id not in ids:
-                close = difflib.get_close_matches(item_id, ids, n=1)
-                hint = f"did you mean '{close[0]}'?" if close else (
+                hint = did_you_mean(item_id, ids) or (
                     f"agenda item ids in '{session.id}': {', '.join(ids)}" if ids
                     else f"give the agenda item in '{session.id}' an id")
                 yield error("REVEAL002", f"session '{session.id}' has no agenda item '{item_id}'",

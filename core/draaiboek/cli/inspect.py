@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import time
-
 import sys
+from datetime import time
 
 import click
 
-from draaiboek.cli.export import clock_option
-
 from draaiboek.cli.app import AppState, pass_state
+from draaiboek.cli.export import clock_option
 from draaiboek.errors import PackError
 
 
@@ -22,7 +20,8 @@ def check(state: AppState, refs: tuple[str, ...], quiet: bool) -> None:
     """Check packs (all installed packs if none is named); every problem on one line as
     'file:line: error|warning CODE: message (field path)'. Exits 1 if there is an error."""
     from draaiboek.api import check_folder, pack_folder
-    from draaiboek.diagnostics import errors
+    from draaiboek.diagnostics import errors, summary
+    from draaiboek.loader import display_name
 
     catalog = state.catalog
     targets = list(refs) or list(catalog.packs)
@@ -37,16 +36,14 @@ def check(state: AppState, refs: tuple[str, ...], quiet: bool) -> None:
             failed = True
             continue
         checked = check_folder(folder, catalog)
-        found = errors(checked.diagnostics)
-        warnings = [d for d in checked.diagnostics if not d.is_error]
         for diagnostic in sorted(checked.diagnostics, key=lambda d: (d.file, d.line or 0, d.code)):
             if diagnostic.is_error or not quiet:
                 click.echo(diagnostic.format())
-        name = checked.pack.id if checked.pack else ref
-        accepted = sum(1 for w in warnings if w.accepted)
-        verdict = "FAILED" if found or checked.pack is None else "ok"
-        click.echo(f"{name}: {verdict} ({len(found)} errors, {len(warnings)} warnings, {accepted} accepted)")
-        failed = failed or verdict == "FAILED"
+        gaps = checked.gaps
+        known_id = checked.pack is not None and (gaps is None or gaps.pack_id_known)
+        name = checked.pack.id if known_id and checked.pack else display_name(folder)
+        click.echo(summary(name, checked.diagnostics, checked.pack is not None, gaps.note() if gaps else None))
+        failed = failed or bool(errors(checked.diagnostics)) or checked.pack is None
     if failed:
         sys.exit(1)
 

@@ -5,6 +5,6 @@ Importing this package stays light (no markdown-it, no pptx, no openpyxl).
 """
 
 from draaiboek.views.timeline import END, ItemView, Moment, SessionView, StepView
-from draaiboek.views.training import TrainingView, training_view
+from draaiboek.views.training import RevealView, TrainingView, training_view
 
-__all__ = ["END", "ItemView", "Moment", "SessionView", "StepView", "TrainingView", "training_view"]
+__all__ = ["END", "ItemView", "Moment", "RevealView", "SessionView", "StepView", "TrainingView", "training_view"]

@@ -7,6 +7,8 @@ from datetime import time
 from functools import cached_property
 from typing import TYPE_CHECKING, TypeVar
 
+from attrs import frozen
+
 from draaiboek.labels import Labels
 from draaiboek.model import Case, CaseLayer, Handout, Meter, Pack, Questionnaire, RoleCard, Session, Training
 from draaiboek.model.common import Audience
@@ -23,6 +25,16 @@ T = TypeVar("T")
 def training_view(job: ExportJob) -> TrainingView:
     """The view of an export job's training, with the job's start time (``--start``) applied."""
     return TrainingView(job.pack, job.training, job.resolver, job.start)
+
+
+@frozen
+class RevealView:
+    """One reveal moment of a layer: a session, optionally at or after one of its items, for some audiences."""
+
+    session: SessionView
+    item: ItemView | None
+    after: bool
+    audiences: tuple[Audience, ...]
 
 
 class TrainingView:
@@ -164,6 +176,19 @@ class TrainingView:
                 moment = Moment(index, position + (1 if reveal.after else 0))
             moments.append(moment)
         return min(moments) if moments else None
+
+    def reveals(self, layer: CaseLayer) -> list[RevealView]:
+        """A layer's reveal moments resolved for print ("from module 2, after the relay, for participants")."""
+        found = []
+        for reveal in layer.reveal:
+            index = self.session_index(reveal.session)
+            if index is None:
+                continue
+            session = self.sessions[index]
+            item_id = reveal.at or reveal.after
+            item = next((i for i in session.items if item_id and i.item.id == item_id), None)
+            found.append(RevealView(session, item, bool(reveal.after), tuple(reveal.audience)))
+        return found
 
     def visible_layers(self, case: Case, audience: Audience, at: Moment) -> list[CaseLayer]:
         """The layers ``audience`` may see at moment ``at`` (trainers see every layer)."""
