@@ -94,8 +94,9 @@ def sources_list(pack: Pack) -> list[str]:
     for source in pack.sources:
         name = short_name(source, pack.language)
         credit = " ".join((source.attribution or source.title).split())
-        if is_editorial(source):
-            lines.append(f"- **{name[:1].upper()}{name[1:]}**" + (f": {credit}" if source.attribution else ""))
+        if is_editorial(source):  # what the editors added themselves: say so, with their own explanation
+            explanation = " ".join((source.attribution or source.note or "").split())
+            lines.append(f"- **{name[:1].upper()}{name[1:]}**" + (f": {explanation}" if explanation else ""))
             continue
         lines.append(f"- **{name}**: {credit}" + (f" ({' '.join(source.licence.split())})" if source.licence else "")
                      + (f" <{source.url}>" if source.url else ""))

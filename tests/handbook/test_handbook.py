@@ -54,8 +54,11 @@ def test_nine_in_ten_source_references_show_and_no_line_range(handbook: Callable
         assert len(shown) / len(refs) >= 0.9, [_shown(r, book.pack) for r in refs if r not in shown][:10]
         assert not LINE_RANGE.search(text), LINE_RANGE.search(text)
         assert "Onderbouwing: " in text
-    for source in book.pack.sources:  # the full attribution, once, in the sources list
-        assert squash(source.attribution or source.title) in markdown
+    for source in book.pack.sources:  # the full attribution in the sources list; editorial additions named so
+        if source.kind == "redactie":
+            assert "- **Toevoeging van de redactie**" in book.markdown
+        else:
+            assert squash(source.attribution or source.title) in markdown
 
 
 def test_editorial_source_reads_as_editorial_addition(handbook: Callable[[str], Handbook]) -> None:
