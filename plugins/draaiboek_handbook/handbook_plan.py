@@ -26,7 +26,7 @@ WORD_LABELS: dict[str, dict[str, str]] = {
     "appendix": {"nl": "Bijlage", "en": "Appendix"},
     "handbook": {"nl": "Trainershandleiding", "en": "Trainer handbook"},
 }
-_WIDTHS = {5: (2.1, 4.0, 2.4, 1.7, 0.9)}  # the runbook: time, item, work format, outcomes, minutes
+_WIDTHS = {5: (2.0, 3.8, 2.3, 2.0, 0.8)}  # the runbook: time, item, work format, outcomes, minutes
 
 
 def _t(key: str, language: str) -> str:

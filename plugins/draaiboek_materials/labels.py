@@ -12,6 +12,7 @@ LABELS: dict[str, dict[str, str]] = {
     "role_cards": {"nl": "Rolkaarten", "en": "Role cards"},
     "role_card": {"nl": "Rolkaart", "en": "Role card"},
     "played_by": {"nl": "Gespeeld door", "en": "Played by"},
+    "a_participant": {"nl": "een deelnemer", "en": "a participant"},
     "what_you_know": {"nl": "Wat je weet", "en": "What you know"},
     "your_role": {"nl": "Jouw rol", "en": "Your role"},
     "keep_secret": {"nl": "Alleen voor jou: laat deze kaart niet aan anderen zien.",

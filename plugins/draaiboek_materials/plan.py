@@ -115,7 +115,7 @@ def card_blocks(view: TrainingView, session: SessionView, case: Case, card: Role
                 first: bool) -> list[Block]:
     """One card: it starts a page (the first card starts the file), so no page ever holds two cards."""
     language = view.language
-    who = view.labels(card.played_by)
+    who = t("a_participant", language) if card.played_by == "participants" else view.labels(card.played_by)
     blocks: list[Block] = [
         Heading(f"{t('role_card', language)}: {card.role}", 1, new_page=not first),
         Text(f"**{t('case', language)}**: {case.title}  \n**{t('played_by', language)}**: {who}  \n"
