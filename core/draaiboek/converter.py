@@ -156,6 +156,18 @@ def _reveal_hooks(converter: cattrs.Converter) -> None:
         else {k: v for k, v in attrs.asdict(r).items() if v not in (None, [])})
 
 
+def _strict_class_factory(type_: Any, converter: cattrs.Converter) -> Callable[[Any, type], Any]:
+    # cattrs reads a class from a mapping with .keys(); a list or scalar there must be the author's error.
+    base = make_dict_structure_fn(type_, converter, _cattrs_forbid_extra_keys=True)
+
+    def structure(value: Any, cl: type) -> Any:
+        if not isinstance(value, dict):
+            raise FieldError(f"expected a mapping of fields (key: value lines), got {_kind(value)}")
+        return base(value, cl)
+
+    return structure
+
+
 def _make_converter() -> cattrs.Converter:
     converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     converter.register_structure_hook(str, _strict_str)
@@ -165,6 +177,7 @@ def _make_converter() -> cattrs.Converter:
     converter.register_structure_hook(SourceRef, _source_ref)
     converter.register_structure_hook_factory(_is_literal, _literal_factory)
     converter.register_structure_hook_factory(is_sequence, _strict_list_factory)
+    converter.register_structure_hook_factory(attrs.has, _strict_class_factory)
     converter.register_structure_hook(time, lambda value, _: parse_clock_time(value))
     converter.register_unstructure_hook(time, lambda t: t.strftime("%H:%M"))
     _reveal_hooks(converter)

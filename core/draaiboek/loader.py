@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
 from attrs import define, field
+from cattrs.errors import BaseValidationError, ForbiddenExtraKeysError
 
-from draaiboek.converter import iter_problems, structure_pack
-from draaiboek.diagnostics import Diagnostic
+from draaiboek.converter import FieldError, iter_problems, structure_pack
+from draaiboek.diagnostics import Diagnostic, Severity
+from draaiboek.errors import internal_error
 from draaiboek.model import Pack
 from draaiboek.partial import Gaps, header_placeholders, ids_in, ids_in_text, without_failures
 from draaiboek.yamlsource import PathKey, YamlDocument, format_path, read_yaml
@@ -17,6 +18,10 @@ from draaiboek.yamlsource import PathKey, YamlDocument, format_path, read_yaml
 PACK_FILE = "pack.yaml"
 COLLECTIONS = ("trainings", "work_formats", "cases", "meters", "questionnaires")
 MAX_FILES = 500
+#: What the converter raises for a value that does not fit the model: the author's to fix, shown as FIELD001.
+AUTHOR_ERRORS = (BaseValidationError, ForbiddenExtraKeysError, FieldError)
+#: Inside a validation group, what a value that does not fit may raise; anything else is a bug.
+FIELD_FAILURES = (ValueError, TypeError, KeyError, ForbiddenExtraKeysError)
 
 
 @define
@@ -28,16 +33,17 @@ class SourceMap:
 
     def locate(self, path: PathKey) -> tuple[str, int | None, str]:
         """(file, line, field path as the author sees it in that file)."""
-        if len(path) >= 2 and isinstance(path[0], str) and isinstance(path[1], int) and (path[0], path[1]) in self.origins:
-            doc, local = self.origins[(path[0], path[1])]
+        head = path[:2]
+        if len(head) == 2 and isinstance(head[0], str) and isinstance(head[1], int) and head in self.origins:
+            doc, local = self.origins[(head[0], head[1])]
             local_path: PathKey = (path[0], local, *path[2:])
             return doc.file, doc.line_of(local_path), format_path(local_path)
         return self.pack_doc.file, self.pack_doc.line_of(path), format_path(path)
 
-    def diagnostic(self, severity: str, code: str, message: str, path: PathKey, hint: str | None = None,
+    def diagnostic(self, severity: Severity, code: str, message: str, path: PathKey, hint: str | None = None,
                    ref: str | None = None) -> Diagnostic:
         file, line, shown = self.locate(path)
-        return Diagnostic(severity, code, message, file, line, shown or None, hint, ref)  # type: ignore[arg-type]
+        return Diagnostic(severity, code, message, file, line, shown or None, hint, ref)
 
 
 @define
@@ -51,11 +57,8 @@ class LoadResult:
 
 
 def display_name(path: Path) -> str:
-    """A path as short as it can be for the user: relative to the working folder where possible."""
-    try:
-        return os.path.relpath(path)
-    except ValueError:
-        return str(path)
+    """A path as the user gave it: relative stays relative, absolute stays absolute (never rewritten)."""
+    return str(path)
 
 
 def pack_files(folder: Path) -> tuple[list[Path], list[Diagnostic]]:
@@ -79,7 +82,8 @@ def pack_files(folder: Path) -> tuple[list[Path], list[Diagnostic]]:
     return files, problems
 
 
-def _merge(pack_doc: YamlDocument, others: list[YamlDocument], problems: list[Diagnostic]) -> tuple[dict[str, Any], SourceMap]:
+def _merge(pack_doc: YamlDocument, others: list[YamlDocument], problems: list[Diagnostic],
+           ) -> tuple[dict[str, Any], SourceMap]:
     source_map = SourceMap(pack_doc)
     merged: dict[str, Any] = {}
     if pack_doc.data is not None and not isinstance(pack_doc.data, dict):
@@ -113,6 +117,13 @@ def _merge(pack_doc: YamlDocument, others: list[YamlDocument], problems: list[Di
     return merged, source_map
 
 
+def _first_bug(exc: BaseException) -> BaseException | None:
+    """The first exception in a validation group that no value could have caused (an AttributeError...)."""
+    if isinstance(exc, BaseExceptionGroup):
+        return next((bug for inner in exc.exceptions if (bug := _first_bug(inner)) is not None), None)
+    return None if isinstance(exc, FIELD_FAILURES) else exc
+
+
 def load_folder(folder: Path) -> LoadResult:
     """Read a pack folder. Never raises for problems in the pack: they are in ``diagnostics``."""
     folder = Path(folder)
@@ -124,21 +135,27 @@ def load_folder(folder: Path) -> LoadResult:
     files, problems = pack_files(folder)
     docs = [read_yaml(path, display_name(path)) for path in files]
     gaps = Gaps()
-    for doc, file_path in zip(docs, files):
+    for doc, file_path in zip(docs, files, strict=True):
         problems.extend(doc.problems)
         _note_unreadable(doc, file_path, gaps)
-    pack_doc = next((d for d, p in zip(docs, files) if p == folder / PACK_FILE), None) or read_yaml(folder / PACK_FILE)
-    others = [d for d, p in zip(docs, files) if p != folder / PACK_FILE]
+    pack_path = folder / PACK_FILE
+    pack_doc = next((d for d, p in zip(docs, files, strict=True) if p == pack_path), None) or read_yaml(pack_path)
+    others = [d for d, p in zip(docs, files, strict=True) if p != pack_path]
     merged, source_map = _merge(pack_doc, others, problems)
     _note_unmerged([pack_doc, *others], gaps)
     if any(p.is_error for p in pack_doc.problems) or not isinstance(pack_doc.data, (dict, type(None))):
         _stand_in_header(merged, pack_doc, folder, gaps)
     try:
         pack = structure_pack(merged)
-    except Exception as exc:  # cattrs raises an exception group holding every problem; FieldError alone
+    except AUTHOR_ERRORS as exc:  # cattrs raises an exception group holding every problem; FieldError alone
+        bug = _first_bug(exc)
+        if bug is not None:
+            raise internal_error(f"the pack converter (loading {display_name(folder)})", bug) from bug
         for path, message, hint in iter_problems(exc):
             problems.append(source_map.diagnostic("error", "FIELD001", message, path, hint))
         return _load_partial(folder, merged, exc, problems, source_map, gaps)
+    except Exception as exc:  # anything else is a bug in draaiboek, not the author's mistake
+        raise internal_error(f"the pack converter (loading {display_name(folder)})", exc) from exc
     if any(p.is_error for p in problems):
         return LoadResult(folder, None, problems, source_map, pack, gaps)
     return LoadResult(folder, pack, problems, source_map)

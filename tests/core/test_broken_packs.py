@@ -10,14 +10,14 @@ import pytest
 from draaiboek.checks.codes import CODES
 from draaiboek.loader import MAX_FILES
 
-from tests.support import BROKEN, ROOT, run_draaiboek
+from tests.support import BROKEN, ROOT, RunCli, run_draaiboek
 
 SUMMARY = re.compile(r": (ok|FAILED) \(\d+ errors, \d+ warnings, \d+ accepted\)(; not checked further: .*)?$")
 CASES = sorted(p.name for p in BROKEN.iterdir() if p.is_dir())
 
 
 @pytest.mark.parametrize("name", CASES)
-def test_broken_pack_reports_expected_lines(name: str, run_cli, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_broken_pack_reports_expected_lines(name: str, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(BROKEN)
     expected = (BROKEN / name / "expected.txt").read_text(encoding="utf-8").splitlines()
     result = run_cli("check", name)

@@ -53,7 +53,8 @@ def test_ci_runs_the_readme_test_command() -> None:
     import subprocess
 
     script = ROOT / ".ci" / "run"
-    awk = subprocess.run(["awk", '/^Set up and run the tests/ {found=1} found && /pytest/ {sub(/^ +/, ""); print; exit}',
+    program = '/^Set up and run the tests/ {found=1} found && /pytest/ {sub(/^ +/, ""); print; exit}'
+    awk = subprocess.run(["awk", program,
                           str(ROOT / "README.md")], capture_output=True, text=True, check=True).stdout.strip()
     assert awk.startswith("python3 -m venv .venv && ") and awk.endswith("pytest -n 2 -q")
     assert "eval \"$command\"" in script.read_text(encoding="utf-8")
@@ -113,3 +114,12 @@ def test_the_guide_documents_the_new_format_features() -> None:
     for phrase in ("reveal: m2", "after: rollenspel", "at: rollenspel", "audience: [participants]", "--start",
                    'start: "13:00"', "optional: true", "group_size", "pyproject.toml", "### Versions"):
         assert phrase in text, phrase
+
+
+def test_ci_runs_the_lint_and_type_line_and_the_clone_alone() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "(`.ci/run` runs this too, after the tests):\n\n    .venv/bin/ruff check . && .venv/bin/mypy\n" in readme
+    assert "checks=$(readme_line '^Then the lint and type rules' 'ruff check')" in ci and 'eval "$checks"' in ci
+    assert "export DRAAIBOEK_REQUIRE_SHARED=1" in ci
+    assert 'git clone --quiet --no-hardlinks "$PWD" "$clone_root/draaiboek"' in ci

@@ -13,6 +13,7 @@ from draaiboek.api import check_folder, load_pack, resolver_for
 from draaiboek.catalog import Catalog
 from draaiboek.model import Duration, Pack, Session, SourceRef, Training
 from draaiboek.refs import Resolver
+from tests import copycheck
 
 from tests import copycheck
 
@@ -208,8 +209,7 @@ def test_meter_covers_the_four_domains_roles_and_outcomes(pack: Pack, training: 
 
 
 def test_no_twelve_word_run_is_copied_from_either_seed(pack: Pack) -> None:
-    seeds = [copycheck.SEEDS / "000-coaching-on-the-job-lvb.txt", copycheck.SEEDS / "003-persoonsgerichte-zorg-lvb.txt"]
-    assert all(seed.exists() for seed in seeds)
+    seeds = copycheck.require_seeds("000-coaching-on-the-job-lvb.txt", "003-persoonsgerichte-zorg-lvb.txt")
     # Addresses of the cited tools are quoted, not written: the SCIL product URL spells out its title.
     urls = [h.external for t in pack.trainings for h in t.handouts if h.external and h.external.startswith("http")]
     assert copycheck.shared_runs(copycheck.iter_texts(pack), seeds, exceptions=urls) == []

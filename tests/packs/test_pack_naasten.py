@@ -19,6 +19,7 @@ from draaiboek.api import check_folder, load_pack, resolver_for
 from draaiboek.catalog import Catalog
 from draaiboek.model import Case, Duration, Pack, Session, SourceRef, Training
 from draaiboek.refs import Resolver
+from tests import copycheck
 
 from tests import copycheck
 
@@ -122,7 +123,8 @@ def test_work_formats_the_findings_ask_for_exist(pack: Pack, training: Training)
     own_case = next(f for f in pack.work_formats if f.category == "casusbespreking")
     assert "Vragenset eigen casus" in " ".join(own_case.materials)
     question_set = next(h for h in training.handouts if h.id == "ho-vragenset")
-    assert len(question_set.items) >= 5 and all(item.endswith("?") or "themavraag" in item for item in question_set.items)
+    assert len(question_set.items) >= 5
+    assert all(item.endswith("?") or "themavraag" in item for item in question_set.items)
     assert all(any("ho-vragenset" in item.handouts for item in s.agenda if item.work_format == own_case.id)
                for s in _modules(training) if any(item.work_format == own_case.id for item in s.agenda))
 
@@ -267,8 +269,7 @@ def test_thesis_is_cited_with_attribution_and_its_condition(pack: Pack) -> None:
 
 
 def test_no_twelve_word_run_is_copied_from_the_thesis(pack: Pack) -> None:
-    seed = copycheck.SEEDS / SEED
-    assert seed.exists()
+    [seed] = copycheck.require_seeds(SEED)
     # The working title of the thesis is cited, not written.
     title = pack.sources[0].title
     assert copycheck.shared_runs(copycheck.iter_texts(pack), [seed], exceptions=[title]) == []

@@ -4,6 +4,7 @@ sessions fit their durations, the intervision format is reused from lvb-coaching
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,12 +22,13 @@ ROOT = Path(__file__).resolve().parents[2]
 PACK_DIR = ROOT / "content_packs" / "draaiboek_pack_vgz_ggz" / "pack"
 REPORT = "trimbos-2022"
 #: The title of the study the report belongs to: a publication name, cited rather than written.
-STUDY_TITLE = "Verbetering van de kennisinfrastructuur voor bewoners van vgz instellingen met psychiatrische problematiek"
+STUDY_TITLE = ("Verbetering van de kennisinfrastructuur voor bewoners van vgz instellingen met psychiatrische "
+               "problematiek")
 
 
 
 
-SEED: Path = copycheck.SEEDS / "002-kennisdeling-vgz-ggz.txt"
+SEED = "002-kennisdeling-vgz-ggz.txt"
 
 
 @pytest.fixture(scope="module")
@@ -47,9 +49,11 @@ def training(pack: Pack) -> Training:
 
 # --- the report's own structure, read from the seed -------------------------------------------------
 
-def _report_sections() -> list[tuple[str, int, int]]:
+@functools.cache
+def report_sections() -> list[tuple[str, int, int]]:
     """(section label, first line, last line) for the summary, chapters, paragraphs and appendices."""
-    lines = SEED.read_text(encoding="utf-8", errors="replace").splitlines()
+    [seed] = copycheck.require_seeds(SEED)  # read when a test needs it: a clone alone has no seeds
+    lines = seed.read_text(encoding="utf-8", errors="replace").splitlines()
     starts: list[tuple[str, int]] = [("Samenvatting", 1)]
     for number, line in enumerate(lines, start=1):
         if (m := re.match(r"^ (\d)\s+[A-Z]", line)) or (m := re.match(r"^\s*(\d\.\d)\s+[A-Z]", line)):
@@ -67,8 +71,6 @@ def _report_sections() -> list[tuple[str, int, int]]:
             sections.append((label, first, following[0][1] - 1 if following else len(lines)))
     return sections
 
-
-SECTIONS = _report_sections()
 
 
 def _section_label(section: str) -> str:
@@ -94,7 +96,7 @@ def assert_points_into_report(basis: list[SourceRef], what: str) -> None:
     for ref in report_refs:
         assert ref.section, f"{what}: a reference without a section"
         label = _section_label(ref.section)
-        spans = [(first, last) for name, first, last in SECTIONS if name == label]
+        spans = [(first, last) for name, first, last in report_sections() if name == label]
         assert spans, f"{what}: the report has no section {label}"
         for low, high in _line_ranges(ref.section):
             assert low <= high, f"{what}: reversed range in {ref.section!r}"
@@ -135,9 +137,9 @@ def _elements(pack: Pack, training: Training) -> Iterator[tuple[str, list[Source
 # --- tests -------------------------------------------------------------------------------------------
 
 def test_the_report_structure_is_read_correctly() -> None:
-    labels = {name for name, _, _ in SECTIONS}
+    labels = {name for name, _, _ in report_sections()}
     assert {"Samenvatting", "3.3", "4.2", "6.1", "6.2", "7.1", "Bijlage I", "Bijlage II"} <= labels
-    six_one = next((first, last) for name, first, last in SECTIONS if name == "6.1")
+    six_one = next((first, last) for name, first, last in report_sections() if name == "6.1")
     assert six_one[0] < 2228 < six_one[1] < 2900  # the case discussions sit in 6.1, Centrum X in 6.2
 
 
@@ -288,7 +290,8 @@ def test_handouts_summarise_factors_and_warn_that_signals_are_not_a_diagnosis(tr
 
 
 def test_no_twelve_word_run_is_copied_from_the_report(pack: Pack) -> None:
-    assert copycheck.shared_runs(copycheck.iter_texts(pack), [SEED], exceptions=[STUDY_TITLE]) == []
+    seeds = copycheck.require_seeds(SEED)
+    assert copycheck.shared_runs(copycheck.iter_texts(pack), seeds, exceptions=[STUDY_TITLE]) == []
 
 
 def test_show_and_handbook_present_the_whole_programme(run_cli: RunCli, tmp_path: Path, training: Training) -> None:

@@ -6,14 +6,14 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from draaiboek.labels import label
-from draaiboek.model import Pack, Session, Training
-from draaiboek.refs import Resolver
-from draaiboek.views import END, Moment, TrainingView
-from draaiboek.timing import schedule
 from pptx import Presentation
 
+from draaiboek.labels import label
 from draaiboek.markdown import parse
+from draaiboek.model import Case, Pack, Session, Training
+from draaiboek.refs import Resolver
+from draaiboek.timing import schedule
+from draaiboek.views import END, Moment, TrainingView
 
 
 @dataclass
@@ -94,8 +94,8 @@ def check_case_layers(slides: list[ReadSlide], training: Training, sessions: lis
                         assert start not in case_text, f"hidden layer {case.id}/{layer.id} is on a slide"
 
 
-def _shown_elsewhere(start: str, case: object, layer_id: str) -> bool:
+def _shown_elsewhere(start: str, case: Case, layer_id: str) -> bool:
     """The same text in a visible layer or the summary (then it may appear legitimately)."""
-    texts = [getattr(case, "summary", None) or ""] + [l.text for l in getattr(case, "layers") if l.id != layer_id
-                                                       and "participants" in l.audience]
+    texts = [getattr(case, "summary", None) or ""] + [other.text for other in case.layers if other.id != layer_id
+                                                       and "participants" in other.audience]
     return any(start in plain_start(t, 10_000) for t in texts)

@@ -6,13 +6,14 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from deckcheck import check_deck, read_deck
+
 from draaiboek.api import open_training
 from draaiboek.catalog import Catalog
 from draaiboek.errors import DraaiboekError
 from draaiboek.labels import label
-
 from tests.support import FULL_PACK, RunCli
+
+from deckcheck import check_deck, read_deck
 
 BUNDLED = ["het-gesprek", "lvb-coaching", "naasten", "vgz-ggz"]
 
@@ -44,7 +45,11 @@ def test_build_makes_a_checked_deck_per_session(pack_id: str, run_cli: RunCli, t
             deck = tmp_path / pack.id / f"{training.id}-{session.id}-slides.pptx"
             assert deck.exists(), result.output
             slides = check_deck(deck, pack, training, [session], resolver)
-            assert ":" in slides[0].text or session.title in slides[0].text
+            # The title slide names this deck's session: "Bijeenkomst 2: <title>", or the bare title.
+            kind = (session.kind or label("session", pack.language)).strip()
+            name = f"{kind[:1].upper()}{kind[1:]} {session.number}: {session.title}" \
+                if session.number is not None else session.title
+            assert slides[0].text.splitlines()[:2] == [training.title, name], deck.name
 
 
 def test_full_pack_whole_training_deck(run_cli: RunCli, tmp_path: Path) -> None:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from draaiboek.errors import ExportError
+
+from draaiboek.errors import DraaiboekError, ExportError
 from draaiboek.model import Pack
 from draaiboek.refs import Resolver
-from slide_models import LONG, make_pack
-
 from draaiboek_slides.fit import Box, fits
 from draaiboek_slides.plan import Context, DeckOptions, Geometry, SlidePlan, build_deck, select_sessions
+
+from slide_models import LONG, make_pack
 
 GEOMETRY = Geometry(Box(871, 381, 24), Box(421, 381, 24), Box(421, 381, 24))
 
@@ -147,5 +148,5 @@ def test_unknown_session_is_a_clear_error(pack: Pack) -> None:
 
 
 def test_bad_start_time_is_a_clear_error(pack: Pack) -> None:
-    with pytest.raises(Exception, match="invalid start time"):
+    with pytest.raises(DraaiboekError, match=r"^invalid start time '9 uur': use HH:MM"):
         deck(pack, start="9 uur")

@@ -66,9 +66,9 @@ def test_pagination_keeps_every_word_and_every_page_fits(paras: list[Para], widt
 
 def test_a_one_word_widow_is_folded_back_into_the_page_before() -> None:
     box = Box(300, 100, 14)
-    filler = [Para((Run(f"Regel nummer {i} met wat woorden erin."),), bullet="dot") for i in range(4)]
+    filler = [Para((Run(f"Regel nummer {i} met wat woorden erin."),), bullet="bullet") for i in range(4)]
     probe = paginate(filler, box)
     assert len(probe) == 1  # four lines fit this box
-    widow = Para((Run("samenvatting."),), bullet="dot")
+    widow = Para((Run("samenvatting."),), bullet="bullet")
     pages = paginate(filler + [widow], box)
     assert len(pages) == 1 and pages[0][-1].text == "samenvatting."

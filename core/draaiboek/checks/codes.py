@@ -63,9 +63,15 @@ CODES: dict[str, str] = {
     "METER003": "a meter has no measurement moments",
     "METER004": "(warning) the analysis asks for more strengths and challenges than there are statements",
     "METER005": "a statement has a role not listed in the meter's `roles`",
+    "METER006": "a measurement moment names an agenda item its session does not have, or 'at'/'before' without a session",
     "SCALE001": "a scale point has no label",
     "SCALE002": "a scale has fewer than two points",
     "SCALE003": "two scale points have the same value",
     "QUEST001": "a scale question in a questionnaire without a scale",
     "QUEST002": "a choice question without options",
+    # Language for participants (B1)
+    "LANG001": "(warning) an acronym in a participant text with no glossary entry and not written out there",
+    "LANG002": "(warning) a meter statement or scale question that joins two things with 'en' or 'of'",
+    "LANG003": "(warning) a sentence of more than 20 words in a participant text",
+    "LANG004": "(warning) a participant text of 40+ words below B1 on Flesch-Douma (score under 60)",
 }

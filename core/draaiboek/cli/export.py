@@ -5,14 +5,22 @@ from __future__ import annotations
 import sys
 from collections.abc import Mapping
 from datetime import time
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
 import click
 
 from draaiboek.cli.app import AppState, DraaiboekGroup, pass_state
-from draaiboek.errors import DraaiboekError, ExportError, ExportNotApplicable
-from draaiboek.exporters import ExportJob
+from draaiboek.errors import (
+    DraaiboekError,
+    ExporterBug,
+    ExportError,
+    ExportNotApplicable,
+    InternalError,
+    internal_error,
+)
+from draaiboek.exporters import BuildTarget, ExportJob
+from draaiboek.plugins import PLUGIN_FAILURES
 
 if TYPE_CHECKING:
     from draaiboek.catalog import Catalog, ExporterEntry
@@ -37,6 +45,17 @@ def start_option() -> click.Option:
                         help="Clock time every session starts (default: the pack's own start times, else 09:00).")
 
 
+def _who(entry: ExporterEntry) -> str:
+    return f"exporter '{entry.exporter.name}' (plugin '{entry.plugin}')"
+
+
+def _bug(entry: ExporterEntry, what: str, exc: BaseException) -> ExporterBug:
+    where = f"{_who(entry)}{what}"
+    error = internal_error(where, exc, f"the authors of plugin '{entry.plugin}'", ExporterBug)
+    assert isinstance(error, ExporterBug)
+    return error
+
+
 def run_exporter(entry: ExporterEntry, pack: Pack, training: Training, resolver: Resolver, output: Path,
                  options: Mapping[str, Any], start: time | None = None) -> list[Path]:
     """Run one exporter; anything it raises that is not a handled error is reported as the plugin's fault."""
@@ -45,13 +64,36 @@ def run_exporter(entry: ExporterEntry, pack: Pack, training: Training, resolver:
         written = entry.exporter.export(job)
     except (DraaiboekError, OSError):
         raise
-    except Exception as exc:  # a bug in the exporter: name it, no traceback for the user
-        raise ExportError(f"exporter '{entry.exporter.name}' (plugin '{entry.plugin}') failed: "
-                          f"{type(exc).__name__}: {exc}") from exc
+    except PLUGIN_FAILURES as exc:  # a bug in the exporter (even sys.exit()): name it, no traceback for the user
+        raise _bug(entry, "", exc) from exc
     if not isinstance(written, list) or not all(isinstance(p, Path) for p in written):
-        raise ExportError(f"exporter '{entry.exporter.name}' (plugin '{entry.plugin}') returned "
-                          f"{type(written).__name__}, not the list of files it wrote")
+        raise ExportError(f"{_who(entry)} returned {type(written).__name__}, not the list of files it wrote")
     return written
+
+
+def build_paths(entry: ExporterEntry, training: Training, folder: Path, out_dir: Path,
+                ) -> list[tuple[Path, Mapping[str, Any]]]:
+    """The files ``build`` asks an exporter for, each checked to land inside ``out_dir`` (the ``-o`` folder)."""
+    try:
+        targets = entry.exporter.build_targets(entry.exporter, training)
+    except DraaiboekError:
+        raise
+    except PLUGIN_FAILURES as exc:
+        raise _bug(entry, " (build_targets)", exc) from exc
+    if not isinstance(targets, list) or not all(isinstance(t, BuildTarget) for t in targets):
+        raise ExportError(f"{_who(entry)}: build_targets returned {type(targets).__name__}, not a list of "
+                          "BuildTarget")
+    root = out_dir.resolve()
+    paths: list[tuple[Path, Mapping[str, Any]]] = []
+    for target in targets:
+        name = target.filename
+        parts = PurePath(name).parts if isinstance(name, str) else ()
+        path = folder / name if isinstance(name, str) and name else folder
+        if not parts or PurePath(name).is_absolute() or ".." in parts or not path.resolve().is_relative_to(root):
+            raise ExportError(f"{_who(entry)} asked to write {name!r}, which is not a file inside the output "
+                              f"folder {out_dir}; use a plain relative file name")
+        paths.append((path, target.options))
+    return paths
 
 
 def _export_command(entry: ExporterEntry) -> click.Command:
@@ -61,7 +103,7 @@ def _export_command(entry: ExporterEntry) -> click.Command:
     own_start = any(p.name == "start" for p in exporter.options)  # an exporter not yet moved to the core option
 
     @pass_state
-    def callback(state: AppState, ref: str, output: Path, force: bool, **options: Any) -> None:
+    def callback(state: AppState, /, ref: str, output: Path, force: bool, **options: Any) -> None:
         # A folder exporter (suffix "/") may write into an existing folder; it guards its own files.
         if output.exists() and not force and not (folder and output.is_dir()):
             raise click.ClickException(f"{output} exists; use --force to overwrite it")
@@ -129,6 +171,7 @@ def build(state: AppState, refs: tuple[str, ...], out_dir: Path, only: tuple[str
     if unknown:
         raise click.ClickException(f"unknown exporter '{unknown[0]}'; installed: {', '.join(catalog.exporters)}")
     plan: list[tuple[ExporterEntry, Pack, Training, Resolver, Path, Mapping[str, Any]]] = []
+    failures = 0
     for ref in refs or tuple(catalog.packs):
         checked, training_id = open_pack(ref, catalog)
         assert checked.pack is not None and checked.resolver is not None
@@ -136,13 +179,19 @@ def build(state: AppState, refs: tuple[str, ...], out_dir: Path, only: tuple[str
         trainings = [pick_training(pack, training_id, ref)] if training_id else pack.trainings
         for training in trainings:
             for entry in exporters.values():
-                for target in entry.exporter.build_targets(entry.exporter, training):
-                    path = out_dir / pack.id / target.filename
-                    plan.append((entry, pack, training, checked.resolver, path, target.options))
+                try:
+                    targets = build_paths(entry, training, out_dir / pack.id, out_dir)
+                except ExportNotApplicable as exc:
+                    click.echo(f"skipped {entry.exporter.name} for {pack.id}/{training.id}: {exc}")
+                    continue
+                except DraaiboekError as exc:
+                    failures += 1
+                    _report(state, entry, pack, training, exc)
+                    continue
+                plan.extend((entry, pack, training, checked.resolver, path, options) for path, options in targets)
     existing = [p for *_, p, _ in plan if p.exists()]
     if existing and not force:
         raise click.ClickException(f"{existing[0]} exists ({len(existing)} files in all); use --force to overwrite")
-    failures = 0
     for entry, pack, training, resolver, path, options in plan:
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
@@ -154,6 +203,13 @@ def build(state: AppState, refs: tuple[str, ...], out_dir: Path, only: tuple[str
             click.echo(f"skipped {entry.exporter.name} for {pack.id}/{training.id}: {exc}")
         except DraaiboekError as exc:
             failures += 1
-            click.echo(f"draaiboek: error: {entry.exporter.name} for {pack.id}/{training.id}: {exc}", err=True)
+            _report(state, entry, pack, training, exc)
     if failures:
         sys.exit(1)
+
+
+def _report(state: AppState, entry: ExporterEntry, pack: Pack, training: Training, exc: DraaiboekError) -> None:
+    """One line per failed exporter; the others go on. Under --traceback a bug is re-raised in full."""
+    if isinstance(exc, InternalError) and exc.__cause__ is not None and state.host.debug:
+        raise exc.__cause__ from None
+    click.echo(f"draaiboek: error: {entry.exporter.name} for {pack.id}/{training.id}: {exc}", err=True)

@@ -52,8 +52,11 @@ def check(state: AppState, refs: tuple[str, ...], quiet: bool) -> None:
 @click.argument("ref")
 @click.option("--start", metavar="HH:MM", callback=clock_option,
               help="Clock time every session starts (default: the pack's own start times, else 09:00).")
+@click.option("--language", "language", is_flag=True,
+              help="Instead of the outline: per session, each participant text's readability (Flesch-Douma) "
+                   "and longest sentence.")
 @pass_state
-def show(state: AppState, ref: str, start: time | None) -> None:
+def show(state: AppState, ref: str, start: time | None, language: bool) -> None:
     """Print a readable outline of a pack or training: sessions, agenda with clock times, work formats,
     cases and instruments."""
     from draaiboek.api import check_folder, pack_folder, pick_training
@@ -64,6 +67,13 @@ def show(state: AppState, ref: str, start: time | None) -> None:
     if checked.pack is None or checked.resolver is None:
         raise PackError(f"'{ref}' does not load; run 'draaiboek check {ref}'")
     trainings = [pick_training(checked.pack, training_id, ref)] if training_id else checked.pack.trainings
-    click.echo(render_outline(checked.pack, trainings, checked.resolver, start))
+    if language:
+        from draaiboek.language_report import render_language
+        from draaiboek.views import TrainingView
+
+        views = [TrainingView(checked.pack, training, checked.resolver, start) for training in trainings]
+        click.echo("\n\n".join(render_language(view) for view in views))
+    else:
+        click.echo(render_outline(checked.pack, trainings, checked.resolver, start))
     if errors(checked.diagnostics):
         click.echo(f"draaiboek: warning: '{ref}' has errors; run 'draaiboek check {ref}'", err=True)

@@ -61,8 +61,12 @@ class Moment:
     id: str
     label: str
     session: Ref | None = field(default=None, metadata=doc("Id of the session at which it is filled in."))
+    at: str | None = field(default=None, metadata=doc(
+        "Id of an agenda item of that session during which it is filled in."))
+    before: bool = field(default=False, metadata=doc(
+        "Filled in before that session starts, e.g. at home (say where in `timing`)."))
     timing: str | None = field(default=None, metadata=doc(
-        "When, in words, if not at a session (e.g. 'drie maanden later')."))
+        "When, in words, if not at a session (e.g. 'drie maanden later', 'vooraf thuis')."))
 
 
 @frozen

@@ -12,6 +12,20 @@ from draaiboek.model.workformat import WorkFormat
 
 
 @frozen
+class GlossaryEntry:
+    """A term participants may not know (mostly an acronym), spelled out once for the whole pack."""
+
+    term: str = field(metadata=doc("The term as the texts write it, e.g. 'AVG'."))
+    expansion: str = field(metadata=doc("What it stands for, e.g. 'Algemene verordening gegevensbescherming'."))
+    explanation: Markdown | None = field(default=None, metadata=doc("One or two plain sentences for participants."))
+    aliases: list[str] = field(factory=list, metadata=doc("Other spellings the texts use, e.g. 'avg'."))
+
+    @property
+    def spellings(self) -> list[str]:
+        return [self.term, *self.aliases]
+
+
+@frozen
 class Pack:
     """The content pack. pack.yaml holds these fields; other files hold only the lists."""
 
@@ -29,6 +43,8 @@ class Pack:
     editorial_notes: list[EditorialNote] = field(factory=list)
     accepted_warnings: list[AcceptedWarning] = field(factory=list, metadata=doc(
         "Check warnings the editors accept, each with its reason."))
+    glossary: list[GlossaryEntry] = field(factory=list, metadata=doc(
+        "Acronyms and terms spelled out for participants; exporters print the ones a text uses."))
     trainings: list[Training] = field(factory=list, metadata=doc("The trainings of the pack."))
     work_formats: list[WorkFormat] = field(factory=list, metadata=doc(
         "Work formats (werkvormen) agenda items refer to."))

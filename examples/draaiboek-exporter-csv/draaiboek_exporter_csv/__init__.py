@@ -6,6 +6,8 @@ import csv
 from collections.abc import Callable
 from pathlib import Path
 
+import click
+
 from draaiboek import hookimpl
 from draaiboek.exporters import Exporter, ExportJob
 
@@ -32,3 +34,14 @@ def export_csv(job: ExportJob) -> list[Path]:
 def register_exporters(register: Callable[[Exporter], None]) -> None:
     register(Exporter(name="csv", help="The runbook as CSV: one row per agenda item.", suffix=".csv",
                       export=export_csv))
+
+
+@click.command("csv-columns")
+def csv_columns() -> None:
+    """List the columns 'draaiboek export csv' writes, in order."""
+    click.echo(", ".join(HEADER))
+
+
+@hookimpl
+def register_commands(register: Callable[[click.Command], None]) -> None:
+    register(csv_columns)  # a name taken by a built-in or another plugin would be reported and left out
