@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
+
 from draaiboek import hookimpl
 from draaiboek.exporters import BuildTarget, Exporter, ExportJob
 
@@ -35,7 +36,6 @@ def export_handbook(job: ExportJob) -> list[Path]:
     if template or pdf:
         raise ExportError("--template and --pdf apply to the Word handbook; use -o with a .docx file")
     from draaiboek.output import write_text_atomic
-
     from draaiboek_handbook.render import render_handbook
 
     write_text_atomic(job.output, render_handbook(job))

@@ -10,11 +10,11 @@ from pathlib import Path
 from typing import Any
 
 from draaiboek.errors import ExportError
-
 from draaiboek_handbook.document import Block, Document, Heading, PageBreak, Table, Text, Toc, WriteSpace
 
 _NEEDED_STYLES = ["Title", "Heading 1", "Heading 2", "Heading 3", "Heading 4", "List Bullet", "List Bullet 2",
-                  "List Bullet 3", "List", "List 2", "List 3", "Table Grid", "Caption", "Header", "Footer", "TOC Heading"]
+                  "List Bullet 3", "List", "List 2", "List 3", "Table Grid", "Caption", "Header", "Footer",
+                  "TOC Heading"]
 
 
 def write_docx(plan: Document, target: Path, template: Path | None = None) -> None:
@@ -160,7 +160,7 @@ def _table(document: Any, block: Table) -> None:
         if r or not block.header:
             ooxml.keep_row_together(row)
         bold = (r == 0 and bool(block.header)) or (block.bold_last_row and r == len(rows) - 1)
-        for cell, value in zip(row.cells, values):
+        for cell, value in zip(row.cells, values, strict=True):
             paragraph = cell.paragraphs[0]
             _runs(paragraph, value)
             if bold:

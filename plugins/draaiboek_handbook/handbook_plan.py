@@ -14,7 +14,6 @@ from typing import Any
 
 from draaiboek.exporters import ExportJob
 from draaiboek.labels import label
-
 from draaiboek_handbook.document import Block, Document, Heading, Table, Text, Toc
 from draaiboek_handbook.render import Chapter, handbook_chapters
 from draaiboek_handbook.text import LABELS

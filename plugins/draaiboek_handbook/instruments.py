@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from draaiboek.model import Case, CaseLayer, Meter, Pack, Questionnaire, Training
 from draaiboek.views import TrainingView
-
 from draaiboek_handbook.basis import basis_line, inline
 from draaiboek_handbook.text import block, bullets, cell, para, t
 
@@ -74,7 +73,8 @@ def render_meter(meter: Meter, pack: Pack) -> list[str]:
                 out.append(f"- `{s.id}` {cell(s.text)}{roles}{inline(s.basis, pack)}")
         out.append("")
     analysis = t("strengths_challenges", lang).format(s=meter.analysis.strengths, c=meter.analysis.challenges)
-    out += [f"**{t('analysis', lang)}**: {analysis}" + (f". {cell(meter.analysis.note)}" if meter.analysis.note else ""), ""]
+    note = f". {cell(meter.analysis.note)}" if meter.analysis.note else ""
+    out += [f"**{t('analysis', lang)}**: {analysis}{note}", ""]
     if meter.action_plan:
         out += [f"**{t('action_plan', lang)}**:", ""]
         out += [f"{i}. {p.text}" + (f" *{cell(p.help)}*" if p.help else "") for i, p in enumerate(meter.action_plan, 1)]
@@ -92,7 +92,8 @@ def render_questionnaire(questionnaire: Questionnaire, pack: Pack) -> list[str]:
         out += [block(questionnaire.instructions), ""]
     out += para(basis_line(questionnaire.basis, pack))
     if questionnaire.scale:
-        out += [f"**{t('scale', lang)}**: " + " · ".join(f"{p.value} = {p.label}" for p in questionnaire.scale.points), ""]
+        points = " · ".join(f"{p.value} = {p.label}" for p in questionnaire.scale.points)
+        out += [f"**{t('scale', lang)}**: {points}", ""]
     for section in questionnaire.sections:
         out += [f"**{section.title}**", ""]
         if section.description:

@@ -9,7 +9,6 @@ from draaiboek.model import AgendaItem, Pack, Training, WorkFormat
 from draaiboek.refs import Resolver, training_cases, training_meters
 from draaiboek.views import SessionView, training_view
 from draaiboek.views.timeline import clock
-
 from draaiboek_handbook.basis import basis_line, inline, sources_list
 from draaiboek_handbook.instruments import render_cases, render_meter, render_questionnaire
 from draaiboek_handbook.text import block, bullets, cell, numbered, para, t
@@ -82,7 +81,8 @@ def _about(training: Training, pack: Pack, lang: str) -> list[str]:
     if training.goals:
         out += [f"### {t('goals', lang)}", "", *bullets(training.goals), ""]
     audience = training.audience
-    out += [f"### {t('audience', lang)}", "", f"- {t('participants', lang).capitalize()}: {cell(audience.participants)}"]
+    out += [f"### {t('audience', lang)}", "",
+            f"- {t('participants', lang).capitalize()}: {cell(audience.participants)}"]
     if audience.trainers:
         out.append(f"- {t('trainers', lang).capitalize()}: {cell(audience.trainers)}")
     if audience.group_size:
@@ -163,12 +163,13 @@ def _runbook(timed: SessionView, pack: Pack, resolver: Resolver, lang: str) -> l
     session = timed.session
     if not session.agenda:
         return []
-    out = [f"### {t('runbook', lang)}", "", (f"| {t('time', lang)} | | {t('work_format', lang)} | "
-                                              f"{t('outcomes', lang)} | {t('minutes', lang)} |"), "|---|---|---|---|---|"]
+    header = f"| {t('time', lang)} | | {t('work_format', lang)} | {t('outcomes', lang)} | {t('minutes', lang)} |"
+    out = [f"### {t('runbook', lang)}", "", header, "|---|---|---|---|---|"]
     for slot in timed.items:
         item, work_format = slot.item, slot.work_format
+        name = cell(work_format.name if work_format else "")
         out.append(f"| {clock(slot.start)}-{clock(slot.end)} | {cell(item.title)} "
-                   f"| {cell(work_format.name if work_format else '')} | {', '.join(item.outcomes)} | {item.duration} |")
+                   f"| {name} | {', '.join(item.outcomes)} | {item.duration} |")
     total = session.agenda_duration
     out += [f"| | **{t('total', lang)}** | | | **{total}** |", ""]
     for slot in timed.items:
@@ -198,7 +199,8 @@ def _agenda_item(item: AgendaItem, start: str, end: str, pack: Pack, resolver: R
                         + (f", {s.group_size}" if s.group_size else "") + ")"
                         + (f": {block(s.description)}" if s.description else "") for s in item.steps) + [""]
     elif item.grouping or item.group_size:
-        out += [f"*{t(item.grouping, lang) if item.grouping else ''}" + (f", {item.group_size}" if item.group_size else "")
+        size = f", {item.group_size}" if item.group_size else ""
+        out += [f"*{t(item.grouping, lang) if item.grouping else ''}" + size
                 + "*", ""]
     for key, items in (("materials", item.materials), ("tips", item.tips)):
         if items:
@@ -290,9 +292,11 @@ def _aftercare(training: Training, pack: Pack, lang: str) -> list[str]:
             out += para(basis_line(item.basis, pack))
             if item.template:
                 tpl = item.template
-                out += [f"**{t('template', lang)}**" + (f" — {t('subject', lang)}: {tpl.subject}" if tpl.subject else ""),
+                subject = f" — {t('subject', lang)}: {tpl.subject}" if tpl.subject else ""
+                out += [f"**{t('template', lang)}**" + subject,
                         "", *["> " + line for line in block(tpl.body).splitlines()], ""]
-                out += [f"**{t('fields', lang)}**:", "", *[f"- `{{{f.name}}}`: {f.description}" for f in tpl.fields], ""]
+                fields = [f"- `{{{f.name}}}`: {f.description}" for f in tpl.fields]
+                out += [f"**{t('fields', lang)}**:", "", *fields, ""]
     if training.tips:
         out += [f"## {t('trainer_tips', lang)}", "", *bullets(training.tips), ""]
     return out
@@ -311,7 +315,8 @@ def _closing(pack: Pack, training: Training, lang: str) -> list[str]:
     notes = [*pack.editorial_notes, *training.editorial_notes]
     if notes:
         out += [f"## {t('editorial', lang)}", ""]
-        out += [f"- **{n.topic}**: {cell(n.decision)}" + (f" *{t('reason', lang)}: {cell(n.reason)}*" if n.reason else "")
+        out += [f"- **{n.topic}**: {cell(n.decision)}"
+                + (f" *{t('reason', lang)}: {cell(n.reason)}*" if n.reason else "")
                 + inline(n.basis, pack) for n in notes] + [""]
     out += [f"## {t('sources', lang)}", ""]
     out += sources_list(pack)

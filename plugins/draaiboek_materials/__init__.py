@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
+
 from draaiboek import hookimpl
 from draaiboek.exporters import BuildTarget, Exporter, ExportJob
 

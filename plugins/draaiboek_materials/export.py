@@ -12,7 +12,6 @@ from draaiboek_handbook.document import Document
 def planned_files(job: ExportJob) -> list[tuple[str, Document]]:
     """(file name, plan) for every file the training needs, in session order, the meter last."""
     from draaiboek.views import training_view
-
     from draaiboek_materials.plan import (
         check_picks,
         file_stem,
@@ -52,6 +51,6 @@ def write_materials(job: ExportJob) -> list[Path]:
     if existing and not job.options.get("force"):
         raise ExportError(f"{existing[0]} exists ({len(existing)} files in all); use --force to overwrite")
     folder.mkdir(parents=True, exist_ok=True)
-    for target, (_, plan) in zip(targets, files):
+    for target, (_, plan) in zip(targets, files, strict=True):
         write_docx(plan, target, job.options.get("template"))
     return targets + pdf_copies(targets, pdf)

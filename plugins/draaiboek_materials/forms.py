@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from draaiboek.model import Assignment, Meter, Question, Questionnaire
 from draaiboek_handbook.document import Block, Heading, Table, Text, WriteSpace
-
 from draaiboek_materials.labels import t
 
 BOX = "☐"

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from draaiboek_handbook.document import Block, Document, Heading, Text
-
 from draaiboek_materials.forms import action_plan_blocks, homework_blocks, meter_blocks, questionnaire_blocks
 from draaiboek_materials.labels import t
 
@@ -73,10 +72,23 @@ def participants_document(view: TrainingView, session: SessionView, picks: tuple
     body += homework_blocks(list(session.session.homework), due, language)
     if not body:
         return None
-    title: list[Block] = [Heading(session.name, 0), Text(f"*{view.training.title} · {t('for_participants', language)}*")]
+    subtitle = Text(f"*{view.training.title} · {t('for_participants', language)}*")
+    title: list[Block] = [Heading(session.name, 0), subtitle]
     if isinstance(body[0], Heading):
         body[0] = Heading(body[0].text, body[0].level, new_page=False)
-    return _document(view, session.name, t("for_participants", language), title + body)
+    return _document(view, session.name, t("for_participants", language), title + body + glossary_blocks(view, body))
+
+
+def glossary_blocks(view: TrainingView, body: list[Block]) -> list[Block]:
+    """The pack's glossary entries these pages use, spelled out at the end (the core decides which are used)."""
+    from draaiboek.views.participants import glossary_used
+
+    used = glossary_used(Document("", tuple(body)).text(), view.pack.glossary)
+    if not used:
+        return []
+    lines = [f"- **{e.term}**: {e.expansion}" + (f". {' '.join(e.explanation.split())}" if e.explanation else "")
+             for e in used]
+    return [Heading(t("glossary", view.language), 1), Text("\n".join(lines))]
 
 
 def session_handouts(view: TrainingView, session: SessionView) -> list[Handout]:

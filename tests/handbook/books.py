@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from click.testing import CliRunner
+
 from draaiboek.cli import build_app
 from draaiboek.model import Pack, Training
 

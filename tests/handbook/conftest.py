@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from draaiboek.api import open_training
 
+from draaiboek.api import open_training
 from tests.handbook.books import Handbook, cli
 
 

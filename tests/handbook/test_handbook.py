@@ -13,9 +13,9 @@ import attrs
 import docx
 import pytest
 from docx.shared import Cm, RGBColor
+
 from draaiboek.model import Pack, Source, SourceRef
 from draaiboek_handbook.basis import reference, short_name
-
 from tests.handbook.books import Handbook, cli
 from tests.handbook.docx_text import docx_text, pdf_pages, squash
 from tests.support import run_draaiboek, soffice_convert
@@ -28,7 +28,7 @@ def _refs(node: object) -> Iterator[SourceRef]:
     if isinstance(node, SourceRef):
         yield node
     elif attrs.has(type(node)):
-        for field in attrs.fields(type(node)):
+        for field in attrs.fields(type(node)):  # type: ignore[arg-type]
             yield from _refs(getattr(node, field.name))
     elif isinstance(node, (list, tuple)):
         for item in node:
@@ -65,7 +65,8 @@ def test_editorial_source_reads_as_editorial_addition(handbook: Callable[[str], 
     pack = handbook("vgz-ggz").pack
     pack = attrs.evolve(pack, sources=[*pack.sources, Source(id="redactie", title="Redactie", kind="redactie")])
     assert reference(SourceRef("redactie", "L12-14"), pack) == "toevoeging van de redactie"
-    assert reference(SourceRef("trimbos-2022", "§3.2 Lacunes (L712-841)"), pack) == "Trimbos-instituut 2022, §3.2 Lacunes"
+    shown = reference(SourceRef("trimbos-2022", "§3.2 Lacunes (L712-841)"), pack)
+    assert shown == "Trimbos-instituut 2022, §3.2 Lacunes"
 
 
 @pytest.mark.parametrize("ref", ["vgz-ggz", "naasten", "het-gesprek", "lvb-coaching"])
@@ -84,7 +85,7 @@ def test_word_handbook_structure(handbook: Callable[[str], Handbook], ref: str) 
     runbooks = [t for t in document.tables if t.rows[0].cells[0].text == "Tijd"]
     with_agenda = [s for s in book.training.sessions if s.agenda]
     assert len(runbooks) == len(with_agenda)
-    for table, session in zip(runbooks, with_agenda):
+    for table, session in zip(runbooks, with_agenda, strict=True):
         times = [row.cells[0].text for row in table.rows[1:-1]]
         start = session.start or book.training.start or time(9, 0)
         assert times[0].startswith(f"{start:%H:%M}-") and all(re.fullmatch(r"\d\d:\d\d-\d\d:\d\d", t) for t in times)
@@ -121,12 +122,13 @@ def test_template_gives_house_style(tmp_path: Path) -> None:
     heading = document.styles["Heading 1"]
     assert heading.font.name == "Georgia" and heading.font.color.rgb == RGBColor(0x80, 0x10, 0x10)
     section = document.sections[0]
-    assert abs(section.left_margin - Cm(3.5)) < Cm(0.01)
+    assert section.left_margin is not None and abs(section.left_margin - Cm(3.5)) < Cm(0.01)
     assert section.header.paragraphs[0].text == "Zorggroep Noord · Academie"
     assert section.footer.paragraphs[0].text == "Vertrouwelijk: alleen voor intern gebruik"
     text = docx_text(out)
     assert "SJABLOONTEKST-7Q" not in text
-    assert document.paragraphs[0].text.startswith("Het Gesprek") and document.paragraphs[0].style.name == "Title"
+    first = document.paragraphs[0]
+    assert first.text.startswith("Het Gesprek") and first.style is not None and first.style.name == "Title"
 
 
 def test_template_that_is_not_word_is_a_clear_error(tmp_path: Path) -> None:
@@ -168,8 +170,8 @@ def test_word_handbook_through_libreoffice(handbook: Callable[[str], Handbook], 
     pages = pdf_pages(soffice_convert(book.docx, "pdf", tmp_path))
     assert len(pages) > 20
     for session in book.training.sessions:  # each session begins a page
-        assert any(squash(page).startswith(squash(f"{session.kind.capitalize()} {session.number}: {session.title}")[:40])
-                   for page in pages), session.title
+        heading = squash(f"{session.kind.capitalize()} {session.number}: {session.title}")[:40]
+        assert any(squash(page).startswith(heading) for page in pages), session.title
 
 
 @pytest.mark.libreoffice

@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+
 from draaiboek.api import open_training
 from draaiboek.exporters import ExportJob
 from draaiboek.model import Pack, Training
 from draaiboek.views import TrainingView, training_view
-
 from tests.handbook.books import cli
 from tests.handbook.docx_text import docx_text, pdf_pages
 from tests.support import soffice_convert

@@ -9,11 +9,11 @@ from pathlib import Path
 import attrs
 import docx
 import pytest
+from draaiboek_materials.export import planned_files
+
 from draaiboek.exporters import ExportJob
 from draaiboek.markdown import parse
 from draaiboek.model import Case
-from draaiboek_materials.export import planned_files
-
 from tests.handbook.books import cli
 from tests.handbook.docx_text import squash
 from tests.materials.conftest import PACKS, Printed
@@ -114,6 +114,7 @@ def test_client_player_gets_behaviour_layer_before_the_role_play(printed: Callab
     m2 = p.file("m2", "rolkaarten")
     assert m2 is not None
     case = p.view.chosen_case("lvb-casus", None)
+    assert case is not None
     behaviour = next(layer for layer in case.layers if layer.id == "gedrag")
     text = squash(p.text(m2))
     assert all(line in text for line in paragraphs(behaviour.text))
@@ -246,3 +247,16 @@ def test_house_style_and_pdf_for_every_file(tmp_path: Path) -> None:
         assert path.with_suffix(".pdf").stat().st_size > 1000 and f"wrote {path.with_suffix('.pdf')}" in output
     again = run_draaiboek(["export", "materials", "lvb-coaching", "-o", str(folder), "--pdf"])
     assert again.returncode == 1 and "use --force" in again.stderr
+
+
+def test_participants_files_spell_out_the_glossary_terms_they_use(printed: Callable[..., Printed]) -> None:
+    p = printed("vgz-ggz")
+    checked = 0
+    for path in (f for f in p.files if f.stem.endswith("-deelnemers")):
+        text = p.text(path)
+        body, _, glossary = text.partition("\nBegrippen\n")
+        for entry in p.pack.glossary:
+            if re.search(rf"(?<![\w-]){re.escape(entry.term)}(?!\w)", body):
+                assert f"{entry.term}: {entry.expansion}" in glossary, (path.name, entry.term)
+                checked += 1
+    assert checked

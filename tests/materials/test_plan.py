@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from draaiboek_materials.export import planned_files
+
 from draaiboek.api import open_training
 from draaiboek.exporters import ExportJob
 from draaiboek_handbook.document import Heading
-from draaiboek_materials.export import planned_files
 
 
 def test_files_per_session_and_cards_on_new_pages(tmp_path: Path) -> None:
