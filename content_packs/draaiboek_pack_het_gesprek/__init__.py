@@ -1,8 +1,8 @@
 """A bundled draaiboek content pack: the data lives in ``pack/`` next to this file."""
 
 from collections.abc import Callable
-from importlib.resources import files
 from importlib.abc import Traversable
+from importlib.resources import files
 
 from draaiboek import hookimpl
 

@@ -6,11 +6,10 @@ Plain dataclasses, not attrs: plugins import this at start-up, which must stay l
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-
-from dataclasses import dataclass, field
 
 if TYPE_CHECKING:
     import click

@@ -24,7 +24,7 @@ LABELS: dict[str, dict[str, str]] = {
     "steps": {"nl": "Stappen", "en": "Steps"},
     "time": {"nl": "Tijd", "en": "Time"},
     "minutes": {"nl": "min", "en": "min"},
-    "grouping": {"nl": "Werkvorm", "en": "Grouping"},
+    "grouping": {"nl": "Groepsindeling", "en": "Grouping"},
     "work_format": {"nl": "Werkvorm", "en": "Work format"},
     "work_formats": {"nl": "Werkvormen", "en": "Work formats"},
     "case": {"nl": "Casus", "en": "Case"},

@@ -6,7 +6,17 @@ from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
 from draaiboek.model import (
-    Case, Handout, LearningOutcome, Literature, Meter, Pack, Questionnaire, Session, Source, Training, WorkFormat,
+    Case,
+    Handout,
+    LearningOutcome,
+    Literature,
+    Meter,
+    Pack,
+    Questionnaire,
+    Session,
+    Source,
+    Training,
+    WorkFormat,
 )
 
 T = TypeVar("T")

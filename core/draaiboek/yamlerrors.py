@@ -167,7 +167,8 @@ def _block_end(lines: list[str], exc: yaml.MarkedYAMLError) -> YamlProblem | Non
         how = "too far" if _indent(line) > best else "too little"
         line_no = columns[best] + 1
         return YamlProblem(mark.line + 1, _indent(line) + 1,
-                           f"this line is indented {_indent(line)} spaces, which lines up with no line above it; above it is {shown}",
+                           f"this line is indented {_indent(line)} spaces, which lines up with no line above it; "
+                           f"above it is {shown}",
                            f"indented {how}? indent it {best} spaces, like line {line_no}")
     if line.lstrip().startswith("-"):
         items = sorted(c for c, i in columns.items() if c > _indent(line) and _indent(lines[i]) == c

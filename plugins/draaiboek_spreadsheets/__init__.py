@@ -1,6 +1,6 @@
 """draaiboek spreadsheets: competence meters out to participants, results back to the trainer, runbooks.
 
-Registers the exporters ``meter`` and ``runbook`` and the command ``draaiboek results``. openpyxl is
+Registers the exporters ``meter``, ``runbook`` and ``moodle`` and the command ``draaiboek results``. openpyxl is
 imported only when a workbook is written or read, never when the plugin is loaded.
 """
 
@@ -19,9 +19,10 @@ if TYPE_CHECKING:
 
 @hookimpl
 def register_exporters(register: Callable[[Exporter], None]) -> None:
-    from draaiboek_spreadsheets.exporters import METER, RUNBOOK
+    from draaiboek_spreadsheets.exporters import METER, MOODLE, RUNBOOK
 
     register(METER)
+    register(MOODLE)
     register(RUNBOOK)
 
 

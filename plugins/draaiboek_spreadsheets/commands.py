@@ -27,7 +27,6 @@ def results(inputs: tuple[Path, ...], output: Path, min_group: int, anonymise: b
 
 def _run(inputs: list[Path], output: Path, min_group: int, anonymise: bool, force: bool) -> None:
     from draaiboek.output import atomic_path
-
     from draaiboek_spreadsheets.collect import collect, expand
     from draaiboek_spreadsheets.reader import read_meter
     from draaiboek_spreadsheets.report_render import render_report

@@ -1,4 +1,4 @@
-"""The `meter` and `runbook` exporters. Plans are pure; renderers (openpyxl) are imported when exporting."""
+"""The `meter`, `runbook` and `moodle` exporters. Plans are pure; renderers (openpyxl) are imported when exporting."""
 
 from __future__ import annotations
 
@@ -7,18 +7,18 @@ from pathlib import Path
 import click
 
 from draaiboek.errors import ExportError, ExportNotApplicable
-from draaiboek.exporters import ExportJob, Exporter
+from draaiboek.exporters import Exporter, ExportJob
 from draaiboek.model import Meter
 from draaiboek.output import atomic_path
-from draaiboek.refs import training_meters
-
+from draaiboek.views import training_view
+from draaiboek_spreadsheets.labels import text
 from draaiboek_spreadsheets.meter_plan import plan_meter
 from draaiboek_spreadsheets.participants import read_participants
 from draaiboek_spreadsheets.runbook_plan import plan_runbook
 
 
 def _meter(job: ExportJob) -> Meter:
-    meters = training_meters(job.training, job.resolver)
+    meters = training_view(job).meters
     if not meters:
         raise ExportNotApplicable(f"training {job.training.id!r} has no competence meter")
     wanted = job.options.get("meter")
@@ -59,12 +59,32 @@ def export_meter(job: ExportJob) -> list[Path]:
     return written
 
 
+def export_moodle(job: ExportJob) -> list[Path]:
+    """Each meter of the training as a Moodle competency framework CSV; several meters: one file each."""
+    from draaiboek_spreadsheets.moodle import framework_csv
+
+    meters = list(training_view(job).meters)
+    if not meters:
+        raise ExportNotApplicable(f"training {job.training.id!r} has no competence meter")
+    if job.options.get("meter"):
+        meters = [_meter(job)]
+    only_for = text("only_for", job.pack.language)
+    targets = [(meters[0], job.output)] if len(meters) == 1 else [
+        (m, job.output.with_name(f"{job.output.stem}-{m.id}{job.output.suffix or '.csv'}")) for m in meters]
+    written = []
+    for meter, target in targets:
+        with atomic_path(target) as temp:
+            temp.write_text(framework_csv(job.pack, meter, only_for), encoding="utf-8")
+        written.append(target)
+    return written
+
+
 def export_runbook(job: ExportJob) -> list[Path]:
     from draaiboek_spreadsheets.runbook_render import render_runbook
 
     if not job.training.sessions:
         raise ExportNotApplicable(f"training {job.training.id!r} has no sessions")
-    plan = plan_runbook(job.pack, job.training, job.resolver, start=job.options.get("start") or "09:00")
+    plan = plan_runbook(training_view(job))
     with atomic_path(job.output) as temp:
         render_runbook(plan, temp)
     return [job.output]
@@ -79,7 +99,8 @@ METER = Exporter(
         click.Option(["--participants"], type=click.Path(dir_okay=False, path_type=Path),
                      help="CSV of participant names or codes: one pre-filled workbook each, named after them."),
         click.Option(["--moment"], metavar="NAME", help="Only this measurement moment (id or label) is filled in."),
-        click.Option(["--meter"], metavar="ID", help="Which meter, when the training has several (default: the first)."),
+        click.Option(["--meter"], metavar="ID",
+                     help="Which meter, when the training has several (default: the first)."),
     ],
 )
 
@@ -88,6 +109,12 @@ RUNBOOK = Exporter(
     help="Runbook workbook (.xlsx): per session the timetable with clock times and a materials checklist.",
     suffix=".xlsx",
     export=export_runbook,
-    options=[click.Option(["--start"], metavar="HH:MM", default="09:00", show_default=True,
-                          help="Clock time each session starts.")],
+)
+
+MOODLE = Exporter(
+    name="moodle",
+    help="Each competence meter as a Moodle competency framework (.csv for 'Import competency framework').",
+    suffix=".csv",
+    export=export_moodle,
+    options=[click.Option(["--meter"], metavar="ID", help="Only this meter, when the training has several.")],
 )

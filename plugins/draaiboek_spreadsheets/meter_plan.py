@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 
 from draaiboek.errors import ExportError
 from draaiboek.model import Meter, Pack
-
 from draaiboek_spreadsheets.labels import text
 from draaiboek_spreadsheets.text import paragraphs, plain
 
@@ -25,8 +25,12 @@ CALC_SHEET = "calc"
 NAME_ROW, HEADER_ROW, FIRST_ROW = 2, 4, 5
 NUMBER_COL, TEXT_COL, FIRST_MOMENT_COL = 1, 2, 3
 NAME_COL = FIRST_MOMENT_COL
-#: The strengths-and-challenges sheet: first rank row; each moment takes two columns from column 2.
-ANALYSIS_FIRST_ROW = 6
+#: The strengths-and-challenges sheet: one block per moment, stacked (each prints on its own page):
+#: a moment heading, then the strengths table and the challenges table, each with a title and header row.
+ANALYSIS_FIRST_ROW = 4
+ANALYSIS_TEXT_COL, ANALYSIS_SCORE_COL = 2, 3
+#: The overview sheet: its chart under the title (rows 3-18), then the table; the first domain's row.
+OVERVIEW_FIRST_ROW = 20
 
 
 @dataclass(frozen=True)
@@ -47,6 +51,7 @@ class StatementRow:
     number: str
     text: str
     row: int
+    roles: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -110,17 +115,22 @@ class MeterPlan:
         ]
         return hashlib.sha256(json.dumps(data).encode()).hexdigest()[:16]
 
-    def analysis_rows(self, kind: str) -> list[int]:
-        """Rows of the ranked lines for ``kind`` ('strengths' or 'challenges') on the analysis sheet."""
+    def analysis_block(self, moment_index: int) -> int:
+        """Row of the moment heading that starts a moment's block on the analysis sheet."""
+        return ANALYSIS_FIRST_ROW + moment_index * (self.strengths + self.challenges + 7)
+
+    def analysis_rows(self, kind: str, moment_index: int) -> list[int]:
+        """Rows of the ranked lines for ``kind`` ('strengths' or 'challenges') of a moment on the analysis sheet."""
+        first = self.analysis_block(moment_index) + 3
         if kind == "strengths":
-            return list(range(ANALYSIS_FIRST_ROW, ANALYSIS_FIRST_ROW + self.strengths))
-        first = ANALYSIS_FIRST_ROW + self.strengths + 3
+            return list(range(first, first + self.strengths))
+        first += self.strengths + 3
         return list(range(first, first + self.challenges))
 
     @staticmethod
-    def analysis_columns(moment_index: int) -> tuple[int, int]:
-        """(statement column, score column) of a moment on the analysis sheet."""
-        return 2 + 2 * moment_index, 3 + 2 * moment_index
+    def analysis_columns() -> tuple[int, int]:
+        """(statement column, score column) on the analysis sheet."""
+        return ANALYSIS_TEXT_COL, ANALYSIS_SCORE_COL
 
     def metadata_rows(self) -> list[tuple[object, ...]]:
         """The hidden metadata sheet, one record per row: (kind, ...)."""
@@ -189,16 +199,26 @@ def _rows(meter: Meter) -> tuple[list[DomainRow], list[StatementRow]]:
     domains: list[DomainRow] = []
     statements: list[StatementRow] = []
     row = FIRST_ROW
-    for d_number, (domain_id, title) in enumerate(order, start=1):
+    for domain_id, title in order:
         members = [s for s in meter.statements if s.domain == domain_id]
         if not members:
             continue
         domains.append(DomainRow(domain_id, plain(title), row))
         row += 1
-        for s_number, s in enumerate(members, start=1):
-            statements.append(StatementRow(s.id, domain_id, f"{d_number}.{s_number}", plain(s.text), row))
+        for s in members:
+            # numbered by id, as the handbook lists them, so "h1" is h1 on paper and in the workbook
+            roles = tuple(role_name(r) for r in s.roles)
+            statements.append(StatementRow(s.id, domain_id, s.id, plain(s.text), row, roles))
             row += 1
     return domains, statements
+
+
+def role_name(role_id: str) -> str:
+    """A readable name for a role id until the model carries one: 'poh-ggz' -> 'POH-GGZ', 'huisarts' stays."""
+    parts = [p for p in re.split(r"[-_\s]+", role_id) if p]
+    if parts and all(len(p) <= 3 for p in parts):
+        return "-".join(p.upper() for p in parts)
+    return " ".join(p.upper() if len(p) <= 3 else p for p in parts)
 
 
 def _prompts(meter: Meter, language: str) -> list[PromptPlan]:

@@ -11,7 +11,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from draaiboek_spreadsheets.collect import Group
 from draaiboek_spreadsheets.labels import text
 from draaiboek_spreadsheets.results import Results, Stat
-from draaiboek_spreadsheets.xlsx import TITLE, fit_height, header, print_setup, widths, write
+from draaiboek_spreadsheets.printing import Page, fit_all_rows, fits_one_page, setup
+from draaiboek_spreadsheets.xlsx import TITLE, fit_height, header, widths, write
 
 
 def render_report(results: Results, group: Group, anonymise: bool, path: Path) -> None:
@@ -27,8 +28,23 @@ def render_report(results: Results, group: Group, anonymise: bool, path: Path) -
     _participants(wb.create_sheet(text("sheet_participants", lang)), results)
     _pairs(wb.create_sheet(text("sheet_pairs", lang)), results)
     _problems(wb.create_sheet(text("sheet_problems", lang)), group, lang)
+    _print_layout(wb, Page(landscape=True, title=results.info.title, footer_left=results.info.pack,
+                           page_label=text("page", lang)))
     wb.properties.creator = "draaiboek"
     wb.save(path)
+
+
+def _print_layout(wb: Workbook, page: Page) -> None:
+    """Every sheet printable: rows fit their wrapped text, the header row (and the first columns, on sheets
+    wider than a page) repeat on every page, print area over the table and its chart."""
+    for i, ws in enumerate(wb.worksheets):
+        fit_all_rows(ws)
+        last_row, last_col = ws.max_row, ws.max_column
+        for chart in ws._charts:  # anchored at a cell, about 20 rows high and 6 columns wide
+            last_row, last_col = max(last_row, ws.max_row + 21), max(last_col, 6)
+        setup(ws, page, last_row, last_col, title_rows="1:1" if i else None, heading=ws.title)
+        if not fits_one_page(ws, page, 1, last_col):
+            ws.print_title_cols = "A:A"  # the domain, participant or statement number beside every figure
 
 
 def _value(stat: Stat | None, results: Results, attr: str) -> object:
@@ -81,7 +97,6 @@ def _summary(ws: Worksheet, results: Results, group: Group, anonymise: bool) -> 
     for r, (key, value) in enumerate(rows, start=3):
         write(ws, r, 1, key, bold=True)
         write(ws, r, 2, value)
-    print_setup(ws)
 
 
 def _domains(ws: Worksheet, results: Results) -> None:
@@ -94,7 +109,6 @@ def _domains(ws: Worksheet, results: Results) -> None:
         write(ws, r, 1, title, bold=not d)
         _stat_row(ws, r, 2, results, d, results.domains, results.domain_changes)
     ws.freeze_panes = "B2"
-    print_setup(ws, "1:1", landscape=True)
     if results.moments and not all(results.domains[(d, m)].mean is None for d, _ in keys for m in results.moments):
         chart = BarChart()
         chart.title = text("chart_title", lang)
@@ -120,7 +134,6 @@ def _statements(ws: Worksheet, results: Results) -> None:
         fit_height(ws, r, s.text, 55)
         _stat_row(ws, r, 4, results, s.id, results.statements, results.statement_changes)
     ws.freeze_panes = "D2"
-    print_setup(ws, "1:1", landscape=True)
 
 
 def _label(results: Results, statement_id: str) -> str:
@@ -146,7 +159,6 @@ def _group(ws: Worksheet, results: Results) -> None:
                 write(ws, row, 4, _value(results.statements[(sid, m)], results, "mean"))
                 row += 1
         row += 1
-    print_setup(ws, "1:1")
 
 
 def _participants(ws: Worksheet, results: Results) -> None:
@@ -180,24 +192,21 @@ def _participants(ws: Worksheet, results: Results) -> None:
                 write(ws, row, c, None if a is None or b is None else round(b - a, 2))
             row += 1
     ws.freeze_panes = "C2"
-    print_setup(ws, "1:1", landscape=True)
 
 
 def _pairs(ws: Worksheet, results: Results) -> None:
     lang = results.info.language
-    widths(ws, {1: 60, 2: 18, 3: 26, 4: 26})
+    widths(ws, {1: 50, 2: 16, 3: 22, 4: 22})
     header(ws, 1, [text("statement", lang), text("moment", lang), text("coach", lang), text("learner", lang)])
     for r, pair in enumerate(results.pairs, start=2):
         write(ws, r, 1, _label(results, pair.statement), wrap=True)
         write(ws, r, 2, results.info.moment_label(pair.moment))
         write(ws, r, 3, f"{pair.coach} ({pair.coach_score})")
         write(ws, r, 4, f"{pair.learner} ({pair.learner_score})")
-    print_setup(ws, "1:1", landscape=True)
 
 
 def _problems(ws: Worksheet, group: Group, lang: str) -> None:
-    widths(ws, {1: 120})
+    widths(ws, {1: 100})
     header(ws, 1, [text("problem", lang)])
     for r, problem in enumerate(group.problems or [text("no_problems", lang)], start=2):
         write(ws, r, 1, problem, wrap=True)
-    print_setup(ws, "1:1", landscape=True)

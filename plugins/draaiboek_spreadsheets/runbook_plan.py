@@ -1,15 +1,18 @@
-"""The runbook workbook as plain data: per session the timetable with clock times and a materials list."""
+"""The runbook workbook as plain data: per session the timetable with clock times and a materials checklist.
+
+Everything about the training (clock times, work formats and variants applied, materials deduplicated,
+steps, handouts and instruments) comes from draaiboek.views; this module only decides what goes in which cell.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from draaiboek.labels import label
-from draaiboek.model import AgendaItem, Pack, Session, Training
-from draaiboek.refs import Resolver
-from draaiboek.timing import format_minutes, schedule
-
-from draaiboek_spreadsheets.labels import text
+from draaiboek.labels import Labels
+from draaiboek.timing import format_minutes
+from draaiboek.views import ItemView, SessionView, TrainingView
+from draaiboek.views.timeline import clock
+from draaiboek_spreadsheets.labels import LABELS
 from draaiboek_spreadsheets.text import plain, sheet_title
 
 
@@ -27,13 +30,22 @@ class RunbookRow:
     is_break: bool
 
 
+@dataclass(frozen=True)
+class ChecklistEntry:
+    """One thing to bring, once, with the clock times of the items that need it (none: the whole session)."""
+
+    text: str
+    needed_at: str
+
+
 @dataclass
 class SessionPlan:
     title: str
     sheet: str
+    checklist_sheet: str
     details: list[str]
     rows: list[RunbookRow] = field(default_factory=list)
-    checklist: list[str] = field(default_factory=list)
+    checklist: list[ChecklistEntry] = field(default_factory=list)
 
 
 @dataclass
@@ -41,61 +53,61 @@ class RunbookPlan:
     language: str
     title: str
     pack_title: str
-    start: str
     sessions: list[SessionPlan]
     overview_sheet: str
 
 
-def plan_runbook(pack: Pack, training: Training, resolver: Resolver, start: str = "09:00") -> RunbookPlan:
-    lang = pack.language
+def plan_runbook(view: TrainingView) -> RunbookPlan:
+    t = Labels(view.language, LABELS)
     taken: set[str] = set()
-    overview = sheet_title(text("sheet_sessions", lang), taken)
-    sessions = []
-    for number, session in enumerate(training.sessions, start=1):
-        prefix = f"{session.number if session.number is not None else number}. "
-        sessions.append(_session(session, prefix, taken, training, resolver, lang, start))
-    return RunbookPlan(lang, training.title, pack.title, start, sessions, overview)
+    overview = sheet_title(t("sheet_sessions"), taken)
+    sessions = [_session(session, taken, t) for session in view.sessions]
+    return RunbookPlan(view.language, view.training.title, view.pack.title, sessions, overview)
 
 
-def _session(session: Session, prefix: str, taken: set[str], training: Training, resolver: Resolver,
-             lang: str, start: str) -> SessionPlan:
+def _session(view: SessionView, taken: set[str], t: Labels) -> SessionPlan:
+    session = view.session
+    prefix = f"{session.number if session.number is not None else view.index + 1}. "
     details = [d for d in (
-        f"{text('duration', lang)}: {format_minutes(session.agenda_duration.low, session.agenda_duration.high)}"
+        f"{t('duration')}: {format_minutes(session.agenda_duration.low, session.agenda_duration.high)}"
         if session.agenda else "",
-        f"{text('when', lang)}: {session.timing}" if session.timing else "",
+        f"{t('when')}: {session.timing}" if session.timing else "",
     ) if d]
-    plan = SessionPlan(plain(session.title), sheet_title(prefix + session.title, taken), details)
-    checklist: list[str] = list(session.materials)
-    for timed in schedule(session, start):
-        item = timed.item
-        wf = resolver.work_format(item.work_format) if item.work_format else None
-        materials = list(item.materials) + (list(wf.materials) if wf else [])
-        handouts = [_handout_title(ref, training, resolver) for ref in item.handouts]
-        instruments = [i.title for i in (resolver.instrument(r) for r in item.instruments) if i is not None]
+    plan = SessionPlan(plain(session.title), sheet_title(prefix + session.title, taken),
+                       sheet_title(prefix + t("sheet_checklist"), taken), details)
+    needed: dict[str, tuple[str, list[str]]] = {}  # by _key: (as first written, clock times)
+    for thing in session.materials:
+        needed.setdefault(_key(thing), (thing.strip(), []))
+    session_wide = set(needed)
+    for item in view.items:
+        handouts = [h.title for h in item.handouts]
+        instruments = [m.title for m in item.meters] + [q.title for q in item.questionnaires]
         plan.rows.append(RunbookRow(
-            start=timed.start, end=timed.end,
+            start=clock(item.start), end=clock(item.end),
             minutes=format_minutes(item.duration.low, item.duration.high),
-            title=plain(item.title), kind=text(f"kind_{item.kind}", lang) if item.kind != "activity" else "",
-            grouping=_grouping(item, wf.grouping if wf else None, wf.group_size if wf else None, lang),
-            work_format=wf.name if wf else (item.work_format or ""),
-            materials=", ".join(materials), handouts=", ".join(handouts + instruments),
-            is_break=item.kind == "break",
+            title=plain(item.title), kind=t(f"kind_{item.kind}") if item.kind != "activity" else "",
+            grouping=_grouping(item, t), work_format=item.work_format.name if item.work_format else "",
+            materials=", ".join(item.materials), handouts=", ".join(handouts + instruments),
+            is_break=item.is_break,
         ))
-        checklist += materials
-        checklist += [f"{text('handout', lang)}: {h}" for h in handouts]
-        checklist += [f"{text('print', lang)}: {i}" for i in instruments]
-    plan.checklist = list(dict.fromkeys(c.strip() for c in checklist if c.strip()))
+        things = [*item.materials, *(f"{t('handout')}: {h}" for h in handouts),
+                  *(f"{t('print')}: {i}" for i in instruments)]
+        for thing in things:
+            if _key(thing) not in session_wide:
+                needed.setdefault(_key(thing), (thing.strip(), []))[1].append(clock(item.start))
+    plan.checklist = [ChecklistEntry(thing, ", ".join(dict.fromkeys(times)))
+                      for thing, times in needed.values() if thing]
     return plan
 
 
-def _grouping(item: AgendaItem, fallback: str | None, group_size: str | None, lang: str) -> str:
-    groupings = [s.grouping for s in item.steps if s.grouping] or [g for g in (item.grouping or fallback,) if g]
-    sizes = [s.group_size for s in item.steps if s.group_size] or ([group_size] if group_size else [])
-    words = [label(g, lang) for g in dict.fromkeys(groupings)]
+def _key(thing: str) -> str:
+    """Case and spacing do not make a second thing to bring (as draaiboek.views deduplicates materials)."""
+    return " ".join(thing.split()).casefold()
+
+
+def _grouping(item: ItemView, t: Labels) -> str:
+    """The grouping as the steps change it ('plenair → in tweetallen'), else the item's; group sizes after."""
+    groupings = [s.grouping for s in item.steps if s.grouping] or ([item.grouping] if item.grouping else [])
+    sizes = [s.group_size for s in item.steps if s.group_size] or ([item.group_size] if item.group_size else [])
+    words = [t(g) for g in dict.fromkeys(groupings)]
     return " → ".join(words) + (f" ({', '.join(dict.fromkeys(sizes))})" if sizes else "")
-
-
-def _handout_title(ref: str, training: Training, resolver: Resolver) -> str:
-    local = next((h for h in training.handouts if h.id == ref), None)
-    found = local or resolver.handout(ref)
-    return found.title if found else ref

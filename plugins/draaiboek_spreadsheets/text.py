@@ -6,32 +6,29 @@ import re
 import unicodedata
 from typing import Any
 
+from draaiboek.markdown import Para, parse
+
 #: A cell value starting with one of these is a formula to Excel or LibreOffice when typed.
 FORMULA_STARTS = ("=", "+", "-", "@")
 
-_LINK = re.compile(r"\[([^\]]+)\]\(([^)]+)\)")
-_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
-_BULLET = re.compile(r"^\s*[-*+]\s+")
 _SHEET_BAD = re.compile(r"[\[\]:*?/\\]")
 
 
-def plain(markdown: str | None) -> str:
-    """Markdown to plain text for a cell: links as 'text (url)', no emphasis marks, bullets as '•'."""
-    if not markdown:
-        return ""
-    lines = []
-    for line in markdown.strip().splitlines():
-        line = _LINK.sub(lambda m: f"{m.group(1)} ({m.group(2)})", line)
-        line = _EMPHASIS.sub(lambda m: m.group(2), line)
-        line = _BULLET.sub("• ", line)
-        lines.append(line.rstrip())
-    return "\n".join(lines)
+def _line(para: Para) -> str:
+    runs = "".join(f"{r.text} ({r.href})" if r.href and r.href != r.text else r.text for r in para.runs)
+    marker = {"bullet": "• ", "number": f"{para.number}. "}.get(para.bullet, "")
+    return "  " * max(para.level - 1, 0) + marker + runs.replace("\v", "\n")
 
 
 def paragraphs(markdown: str | None) -> list[str]:
-    """Plain paragraphs (blank-line separated) of a Markdown text."""
-    text = plain(markdown)
-    return [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+    """Plain paragraphs of a Markdown text (draaiboek.markdown): lines joined, emphasis dropped, links as
+    'text (url)', list items as '• ...' or '1. ...', each its own paragraph."""
+    return [line for line in (_line(p).strip("\n") for p in parse(markdown)) if line.strip()]
+
+
+def plain(markdown: str | None) -> str:
+    """Markdown to plain text for one cell: paragraphs and list items on lines of their own."""
+    return "\n".join(paragraphs(markdown))
 
 
 def is_formula_like(value: object) -> bool:
@@ -48,16 +45,25 @@ def put(cell: Any, value: object) -> Any:
 
 
 def sheet_title(text: str, taken: set[str]) -> str:
-    """A valid, unique worksheet name (max 31 characters, no []:*?/\\)."""
+    """A valid, unique worksheet name (max 31 characters, no []:*?/\\), cut at a word."""
     base = re.sub(r"\s+", " ", _SHEET_BAD.sub(" ", text)).strip().strip("'") or "Blad"
-    base = base[:31].rstrip()
-    candidate, n = base, 2
+    candidate, n = cut_at_word(base, 31), 2
     while candidate.lower() in {t.lower() for t in taken}:
         suffix = f" ({n})"
-        candidate = base[: 31 - len(suffix)].rstrip() + suffix
+        candidate = cut_at_word(base, 31 - len(suffix)) + suffix
         n += 1
     taken.add(candidate)
     return candidate
+
+
+def cut_at_word(text: str, limit: int) -> str:
+    """``text`` in at most ``limit`` characters, cut after a whole word (a single long word is cut)."""
+    if len(text) <= limit:
+        return text
+    head = text[: limit + 1]
+    if " " in head.strip():
+        head = head[: head.rstrip().rindex(" ")]
+    return head[:limit].rstrip(" -–,;.'") or text[:limit]
 
 
 def slug(text: str) -> str:

@@ -10,9 +10,12 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from draaiboek_spreadsheets.text import put
 
-TITLE = Font(bold=True, size=14)
-BOLD = Font(bold=True)
-ITALIC = Font(italic=True)
+#: Fonts name Calibri, the workbook's own font: a nameless bold font prints in a serif face in LibreOffice.
+FONT = "Calibri"
+TITLE = Font(name=FONT, bold=True, size=14)
+SUBTITLE = Font(name=FONT, bold=True, size=12)
+BOLD = Font(name=FONT, bold=True)
+ITALIC = Font(name=FONT, italic=True)
 HEADER_FILL = PatternFill("solid", fgColor="D9E2F3")
 DOMAIN_FILL = PatternFill("solid", fgColor="EDEDED")
 INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
@@ -21,6 +24,7 @@ BREAK_FILL = PatternFill("solid", fgColor="E2EFDA")
 THIN = Side(style="thin", color="A6A6A6")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 WRAP = Alignment(wrap_text=True, vertical="top")
+TOP_LEFT = Alignment(horizontal="left", vertical="top")
 UNLOCKED = Protection(locked=False)
 
 
@@ -30,7 +34,7 @@ def quote(sheet: str) -> str:
 
 
 def col(index: int) -> str:
-    return get_column_letter(index)
+    return str(get_column_letter(index))
 
 
 def write(ws: Worksheet, row: int, column: int, value: object, *, bold: bool = False, wrap: bool = False) -> None:
@@ -68,18 +72,6 @@ def fit_height(ws: Worksheet, row: int, text: str, width: float, minimum: float 
 def widths(ws: Worksheet, columns: dict[int, float]) -> None:
     for index, width in columns.items():
         ws.column_dimensions[col(index)].width = width
-
-
-def print_setup(ws: Worksheet, title_rows: str | None = None, landscape: bool = False) -> None:
-    """A4, fit to one page wide, header rows repeated on every page."""
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = "landscape" if landscape else "portrait"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.gridLines = False
-    if title_rows:
-        ws.print_title_rows = title_rows
 
 
 def protect(ws: Worksheet) -> None:

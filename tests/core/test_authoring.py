@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from draaiboek.fieldref import REGENERATE, field_reference
 from draaiboek.schema import pack_schema
 from draaiboek.yamlsource import read_yaml
-
 from tests.support import ROOT, RunCli
 
 FORMAT = ROOT / "content_packs" / "FORMAT.md"

@@ -7,9 +7,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+
 from draaiboek.checks.codes import CODES
 from draaiboek.loader import MAX_FILES
-
 from tests.support import BROKEN, ROOT, RunCli, run_draaiboek
 
 SUMMARY = re.compile(r": (ok|FAILED) \(\d+ errors, \d+ warnings, \d+ accepted\)(; not checked further: .*)?$")
@@ -56,7 +56,7 @@ def test_every_code_has_a_broken_pack_and_a_row_in_the_guide(code: str) -> None:
     assert f"| {code} | {CODES[code]} |" in guide, f"add a row for {code} to the guide's code table"
 
 
-def test_a_pack_with_too_many_files_is_refused(tmp_path: Path, run_cli) -> None:
+def test_a_pack_with_too_many_files_is_refused(tmp_path: Path, run_cli: RunCli) -> None:
     shutil.copytree(BROKEN / "time-mismatch", tmp_path / "pack")
     for i in range(MAX_FILES):
         (tmp_path / "pack" / f"leeg-{i:03}.yaml").write_text("", encoding="utf-8")

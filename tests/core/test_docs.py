@@ -7,13 +7,13 @@ import re
 from pathlib import Path
 
 import pytest
+
 from draaiboek import hookspecs
 from draaiboek.api import check_folder
 from draaiboek.catalog import Catalog
 from draaiboek.plugins import get_plugin_manager
 from draaiboek.yamlsource import read_yaml
-
-from tests.support import ROOT
+from tests.support import ROOT, RunCli
 
 HOOKS = sorted(name for name in get_plugin_manager(load_entrypoints=False).manager.hook.__dict__
                if not name.startswith("_"))
@@ -93,7 +93,7 @@ def test_every_yaml_block_in_the_guides_reads_cleanly(guide: Path, tmp_path: Pat
         assert isinstance(doc.data, dict)
 
 
-def test_the_guides_complete_example_checks_clean(run_cli, tmp_path: Path) -> None:
+def test_the_guides_complete_example_checks_clean(run_cli: RunCli, tmp_path: Path) -> None:
     """pack.yaml and the complete example of the guide, copied into a folder as an author would."""
     (tmp_path / "pack.yaml").write_text(guide_section("### pack.yaml"), encoding="utf-8")
     (tmp_path / "training.yaml").write_text(guide_section("### A complete small example"), encoding="utf-8")

@@ -11,6 +11,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
+
 from draaiboek.api import check_folder, load_pack, open_training
 from draaiboek.catalog import Catalog
 from draaiboek.checks.language import acronyms, double_barrel, explained_in
@@ -18,7 +19,6 @@ from draaiboek.model import GlossaryEntry
 from draaiboek.readability import MIN_WORDS, reading, sentences, syllables
 from draaiboek.views import TrainingView
 from draaiboek.views.participants import glossary_used, pack_texts, session_texts
-
 from tests.support import BROKEN, ROOT, RunCli
 
 PACKS = sorted((ROOT / "content_packs").glob("draaiboek_pack_*/pack"))

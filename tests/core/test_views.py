@@ -6,11 +6,23 @@ from datetime import time
 from pathlib import Path
 
 import pytest
+
 from draaiboek.api import open_training
-from draaiboek.model import AgendaItem, Duration, Pack, Session, Step, Training, TrainingAudience, Variant, WorkFormat
+from draaiboek.model import (
+    AgendaItem,
+    CaseLayer,
+    Duration,
+    Pack,
+    Session,
+    Step,
+    Training,
+    TrainingAudience,
+    Variant,
+    WorkFormat,
+)
 from draaiboek.refs import Resolver
 from draaiboek.views import END, Moment, TrainingView
-from support import FULL_PACK
+from tests.support import FULL_PACK, RunCli
 
 
 def small_pack(item: AgendaItem, fmt: WorkFormat, start: time | None = None, session_start: time | None = None) -> Pack:
@@ -105,7 +117,10 @@ def test_full_pack_layers_per_audience_and_session() -> None:
     pack, training, resolver = open_training(str(FULL_PACK))
     view = TrainingView(pack, training, resolver)
     case = pack.cases[0]
-    ids = lambda layers: [layer.id for layer in layers]  # noqa: E731
+
+    def ids(layers: list[CaseLayer]) -> list[str]:
+        return [layer.id for layer in layers]
+
     assert ids(view.visible_layers(case, "participants", Moment(0, END))) == ["reg"]
     assert ids(view.visible_layers(case, "participants", Moment(1, 0))) == ["reg", "later"]
     assert ids(view.visible_layers(case, "role_player", Moment(0, 0))) == ["behaviour"]
@@ -115,7 +130,7 @@ def test_full_pack_layers_per_audience_and_session() -> None:
     assert view.cases and view.meters and {q.id for q in view.questionnaires} <= {q.id for q in pack.questionnaires}
 
 
-def test_reveal_mistakes_are_located(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_reveal_mistakes_are_located(run_cli: RunCli, tmp_path: Path) -> None:
     folder = tmp_path / "pack"
     folder.mkdir()
     (folder / "pack.yaml").write_text(

@@ -6,12 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from draaiboek.api import check_folder, load_pack
 from draaiboek.catalog import Catalog
 from draaiboek.diagnostics import errors
 from draaiboek.model import Case, Duration, Pack, Training
 from draaiboek.model.common import SourceRef
-
 from tests import copycheck
 from tests.support import RunCli
 
@@ -217,6 +217,7 @@ def test_case_summaries_say_no_more_than_the_intake(pack: Pack) -> None:
 
 def test_tie_rule_is_the_workbooks_rule(pack: Pack, run_cli: RunCli, tmp_path: Path) -> None:
     import openpyxl
+
     from draaiboek_spreadsheets.results import rank
 
     target = tmp_path / "meter.xlsx"
@@ -253,7 +254,8 @@ def test_module_3_theory_block_has_a_labelled_explanation(pack: Pack, training: 
     text = handout.content or ""
     assert "Toevoeging van de redactie" in text
     for term in ("verkennen", "kiezen", "verkrijgen", "behouden", "Begrip tonen", "Jezelf laten zien",
-                 "Inspireren", "Van mening verschillen", "Verstandelijk", "Levensbeschouwelijk", "Fysiek", "Emotioneel"):
+                 "Inspireren", "Van mening verschillen", "Verstandelijk", "Levensbeschouwelijk", "Fysiek",
+                 "Emotioneel"):
         assert term.lower() in text.lower(), term
     m3 = training.session("m3")
     assert m3 is not None

@@ -9,12 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from draaiboek.api import check_folder, load_pack, resolver_for
 from draaiboek.catalog import Catalog
 from draaiboek.model import Duration, Pack, Session, SourceRef, Training
 from draaiboek.refs import Resolver
-from tests import copycheck
-
 from tests import copycheck
 
 ROOT = Path(__file__).resolve().parents[2]

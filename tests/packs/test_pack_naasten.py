@@ -15,12 +15,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
 from draaiboek.api import check_folder, load_pack, resolver_for
 from draaiboek.catalog import Catalog
 from draaiboek.model import Case, Duration, Pack, Session, SourceRef, Training
 from draaiboek.refs import Resolver
-from tests import copycheck
-
 from tests import copycheck
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -212,7 +211,8 @@ def test_cases_have_layers_revealed_per_session_and_role_cards(pack: Pack, train
     for case in pack.cases:
         assert len(case.layers) >= 2, case.id
         assert any("trainers" in layer.audience for layer in case.layers), case.id
-        assert all(r.session in session_ids for layer in case.layers if "participants" in layer.audience for r in layer.reveal)
+        assert all(r.session in session_ids
+                   for layer in case.layers if "participants" in layer.audience for r in layer.reveal)
         assert case.role_cards, case.id
     running = next(c for c in pack.cases if c.id == "casus-gerrit")
     assert [step.session for step in running.arc] == ["m1", "m2", "m3"]

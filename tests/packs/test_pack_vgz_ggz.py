@@ -10,11 +10,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
 from draaiboek.api import check_folder, load_pack, open_training
 from draaiboek.catalog import Catalog
 from draaiboek.model import Duration, Pack, SourceRef, Training
 from draaiboek.refs import Resolver
-
 from tests import copycheck
 from tests.support import RunCli
 

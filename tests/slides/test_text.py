@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from draaiboek_slides.fit import WIDOW_SLACK, Box, fits, line_count, paginate, text_height
 from draaiboek.markdown import Para, Run, parse, plain
+from draaiboek_slides.fit import WIDOW_SLACK, Box, fits, line_count, paginate, text_height
 
 
 def test_markdown_formatting_becomes_runs() -> None:

@@ -22,11 +22,13 @@ def pack():  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def export_job(pack, tmp_path):  # type: ignore[no-untyped-def]
-    """Make an ExportJob for the test pack's training: export_job(output_name, **options)."""
+    """Make an ExportJob for the test pack's training: export_job(output_name, start=time(13, 30), **options)."""
+    from datetime import time
+
     from draaiboek.exporters import ExportJob
     from draaiboek.refs import Resolver
 
-    def make(name: str = "meter.xlsx", **options: object) -> ExportJob:
-        return ExportJob(pack, pack.trainings[0], Resolver(pack), tmp_path / name, options)
+    def make(name: str = "meter.xlsx", start: time | None = None, **options: object) -> ExportJob:
+        return ExportJob(pack, pack.trainings[0], Resolver(pack), tmp_path / name, options, start)
 
     return make

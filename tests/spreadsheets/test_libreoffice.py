@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from draaiboek_spreadsheets.collect import collect, expand
 from draaiboek_spreadsheets.commands import results
 from draaiboek_spreadsheets.exporters import export_meter
-from draaiboek_spreadsheets.meter_plan import CALC_SHEET, METADATA_SHEET, plan_meter
+from draaiboek_spreadsheets.meter_plan import CALC_SHEET, METADATA_SHEET, OVERVIEW_FIRST_ROW, plan_meter
 from draaiboek_spreadsheets.reader import read_meter
 from draaiboek_spreadsheets.results import calculate
 
@@ -54,9 +54,10 @@ def test_strengths_sheet_recalculated_by_libreoffice_equals_results(pack, export
         ws = wb[plan.sheet("analysis")]
         profile = profiles[wb[plan.sheet("fill")]["C2"].value]
         for j, moment in enumerate(plan.moments):
-            text_col, score_col = plan.analysis_columns(j)
+            text_col, score_col = plan.analysis_columns()
             for kind, index in (("strengths", 0), ("challenges", 1)):
-                shown = [(ws.cell(r, text_col).value, ws.cell(r, score_col).value) for r in plan.analysis_rows(kind)]
+                shown = [(ws.cell(r, text_col).value, ws.cell(r, score_col).value)
+                         for r in plan.analysis_rows(kind, j)]
                 ids = profile.ranked[moment.id][index]
                 scores = read_meter(source).scores[moment.id]
                 expected: list[tuple[str | None, int | None]] = [(labels[i], scores[i]) for i in ids]
@@ -66,7 +67,7 @@ def test_strengths_sheet_recalculated_by_libreoffice_equals_results(pack, export
         for i, domain in enumerate(plan.domains):
             for j, moment in enumerate(plan.moments):
                 mean = profile.means[moment.id].get(domain.id)  # none when the whole domain is blank
-                shown_mean = overview.cell(4 + i, 3 + j).value
+                shown_mean = overview.cell(OVERVIEW_FIRST_ROW + i, 3 + j).value
                 assert shown_mean == (None if mean is None else pytest.approx(mean)), (source.name, domain.id)
 
 

@@ -67,15 +67,54 @@ def test_dropdown_is_a_range_on_the_scale_sheet_covering_every_score_cell(pack, 
             assert ws.cell(s.row, m.column).coordinate in validation.sqref
 
 
-def test_print_setup_a4_fit_to_width_with_repeated_header(export_job) -> None:  # type: ignore[no-untyped-def]
+def test_print_setup_a4_landscape_full_width_with_repeated_header(export_job) -> None:  # type: ignore[no-untyped-def]
     [path] = export_meter(export_job())
     wb = openpyxl.load_workbook(path)
     for name in ("Uitleg", "Invullen", "Krachten en uitdagingen", "Actieplan", "Overzicht"):
         ws = wb[name]
-        assert str(ws.page_setup.paperSize) == "9", name  # 9 = A4
+        assert str(ws.page_setup.paperSize) == "9" and ws.page_setup.orientation == "landscape", name  # 9 = A4
+        # fits the width at full size (so page breaks hold), or is fit to width without shrinking in height
         setup = ws.sheet_properties.pageSetUpPr
-        assert ws.page_setup.fitToWidth == 1 and setup is not None and setup.fitToPage, name
+        fit = setup is not None and setup.fitToPage
+        assert (not fit and ws.page_setup.scale == 100) or (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) \
+            == (1, 0), name
+        assert ws.oddHeader is not None and ws.oddFooter is not None, name
+        assert ws.print_area and ws.oddHeader.left.text == "Competentiemeter Het Gesprek", name
+        assert ws.oddFooter.right.text == "Pagina &P van &N", name
     assert wb["Invullen"].print_title_rows == "$4:$4"
+
+
+def test_scale_hidden_prompt_and_chart_axis_on_the_scale(pack, export_job) -> None:  # type: ignore[no-untyped-def]
+    [path] = export_meter(export_job())
+    wb = openpyxl.load_workbook(path)
+    assert wb["Schaal"].sheet_state == "hidden"  # a helper: it is not printed
+    assert [ws.title for ws in wb.worksheets if ws.sheet_state == "visible"] == [
+        "Uitleg", "Invullen", "Krachten en uitdagingen", "Actieplan", "Overzicht"]
+    [validation] = wb["Invullen"].data_validations.dataValidation
+    assert validation.showInputMessage and validation.promptTitle == "Kies je score"
+    assert validation.prompt == "Kies in de lijst wat het best past, van 1 – nog niet tot 4 – altijd."
+    [chart] = wb["Overzicht"]._charts  # type: ignore[attr-defined]  # private, but openpyxl's only way to read charts
+    scale = pack.meters[0].scale
+    assert (chart.y_axis.scaling.min, chart.y_axis.scaling.max) == (scale.low, scale.high)  # 1-4, not 0-4
+
+
+def test_statements_are_numbered_as_in_the_handbook_and_show_their_roles(tmp_path: Path) -> None:
+    from draaiboek.api import open_training
+    from tests.support import run_draaiboek
+
+    handbook = tmp_path / "hb.md"
+    done = run_draaiboek(["export", "handbook", "lvb-coaching", "-o", str(handbook)])
+    assert done.returncode == 0, done.stderr
+    pack, training, resolver = open_training("lvb-coaching")
+    [path] = export_meter(ExportJob(pack, training, resolver, tmp_path / "m.xlsx"))
+    ws = openpyxl.load_workbook(path)["Invullen"]
+    meter = pack.meters[0]
+    numbers = [ws.cell(r, 1).value for r in range(5, ws.max_row + 1) if ws.cell(r, 1).value]
+    assert numbers == [s.id for s in meter.statements]
+    listed = handbook.read_text(encoding="utf-8")
+    assert all(f"`{n}`" in listed for n in numbers)  # the handbook lists h1 as h1
+    h3 = next(r for r in range(5, ws.max_row + 1) if ws.cell(r, 1).value == "h3")
+    assert str(ws.cell(h3, 2).value).endswith("\nAlleen voor: huisarts, POH-GGZ")
 
 
 def test_pack_text_starting_like_a_formula_is_written_as_text(pack, export_job) -> None:  # type: ignore[no-untyped-def]

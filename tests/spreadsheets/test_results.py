@@ -99,7 +99,7 @@ def test_coach_pairs_pair_high_with_low_scorers(pack, export_job, tmp_path: Path
     assert run(str(folder), "-o", str(report), "--min-group", "1").exit_code == 0
     ws = openpyxl.load_workbook(report)["Coachparen"]
     rows = [r for r in ws.iter_rows(min_row=2, values_only=True) if r[0]]
-    assert rows == [(f"1.1 {plan.statements[0].text}", "Voormeting", "Anna (4)", "Bram (1)")]
+    assert rows == [(f"{plan.statements[0].number} {plan.statements[0].text}", "Voormeting", "Anna (4)", "Bram (1)")]
 
 
 def test_min_group_withholds_group_figures_and_anonymise_hides_names(group, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from attrs import frozen
 
+from draaiboek.diagnostics import Severity
 from draaiboek.yamlsource import PathKey
 
 
 @frozen
 class Finding:
-    severity: str
+    severity: Severity
     code: str
     message: str
     path: PathKey

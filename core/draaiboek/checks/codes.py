@@ -63,7 +63,8 @@ CODES: dict[str, str] = {
     "METER003": "a meter has no measurement moments",
     "METER004": "(warning) the analysis asks for more strengths and challenges than there are statements",
     "METER005": "a statement has a role not listed in the meter's `roles`",
-    "METER006": "a measurement moment names an agenda item its session does not have, or 'at'/'before' without a session",
+    "METER006": ("a measurement moment names an agenda item its session does not have, or 'at'/'before' without "
+                 "a session"),
     "SCALE001": "a scale point has no label",
     "SCALE002": "a scale has fewer than two points",
     "SCALE003": "two scale points have the same value",

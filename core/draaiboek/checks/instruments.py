@@ -59,7 +59,8 @@ def check_instruments(pack: Pack, resolver: Resolver) -> Iterator[Finding]:
                                 "roles", (*mp, "statements", i, "roles"), "add it to the meter's 'roles'", meter.id)
         for i, domain in enumerate(meter.domains):
             if domain.id not in used:
-                yield warning("METER002", f"domain '{domain.id}' has no statements", (*mp, "domains", i), None, meter.id)
+                yield warning("METER002", f"domain '{domain.id}' has no statements", (*mp, "domains", i), None,
+                              meter.id)
         if not meter.moments:
             yield error("METER003", "a meter needs at least one measurement moment", (*mp, "moments"),
                         "e.g. '- {id: voor, label: Voormeting}'", meter.id)

@@ -49,7 +49,8 @@ def check_language(pack: Pack, resolver: Resolver) -> Iterator[Finding]:
         if found.long_sentences:
             longest = max(found.long_sentences, key=lambda s: len(s.split()))
             many = len(found.long_sentences)
-            count = f"{many} sentences longer than {MAX_SENTENCE_WORDS} words, the longest" if many > 1 else "a sentence"
+            count = (f"{many} sentences longer than {MAX_SENTENCE_WORDS} words, the longest" if many > 1
+                     else "a sentence")
             yield warning("LANG003", f"{text.label}: {count} of {found.longest} words: '{_excerpt(longest)}'",
                           text.path, f"split it: one thought per sentence, at most {MAX_SENTENCE_WORDS} words"
                           f"{_accept(text)}", text.ref)

@@ -9,7 +9,16 @@ import attrs
 
 from draaiboek.checks.base import Finding, error
 from draaiboek.model import (
-    Case, CaseLayer, Handout, LearningOutcome, Meter, Pack, Questionnaire, Session, SourceRef, WorkFormat,
+    Case,
+    CaseLayer,
+    Handout,
+    LearningOutcome,
+    Meter,
+    Pack,
+    Questionnaire,
+    Session,
+    SourceRef,
+    WorkFormat,
 )
 from draaiboek.refs import Resolver, iter_identified, kind_of, split_ref
 
@@ -145,7 +154,8 @@ def check_references(pack: Pack, resolver: Resolver) -> Iterator[Finding]:
                     work_format = resolver.work_format(item.work_format)
                     if item.variant and work_format and item.variant not in {v.id for v in work_format.variants}:
                         yield error("REF007", f"work format '{work_format.id}' has no variant '{item.variant}'",
-                                    (*ap, "variant"), f"variants: {', '.join(v.id for v in work_format.variants) or 'none'}")
+                                    (*ap, "variant"),
+                                    f"variants: {', '.join(v.id for v in work_format.variants) or 'none'}")
                 elif item.variant:
                     yield error("REF007", "a variant needs a work_format", (*ap, "variant"))
                 for i, ref in enumerate(item.cases):

@@ -195,7 +195,8 @@ def build(state: AppState, refs: tuple[str, ...], out_dir: Path, only: tuple[str
     for entry, pack, training, resolver, path, options in plan:
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            own = {"start": start.strftime("%H:%M")} if start and any(p.name == "start" for p in entry.exporter.options) else {}
+            declares_start = any(p.name == "start" for p in entry.exporter.options)
+            own = {"start": start.strftime("%H:%M")} if start and declares_start else {}
             for written in run_exporter(entry, pack, training, resolver, path, {**own, **options, "force": force},
                                         start):
                 click.echo(f"wrote {written}")

@@ -1,18 +1,41 @@
 """The domain model. Plain attrs classes: no YAML, no pptx, no I/O."""
 
 from draaiboek.model.assessment import (
-    Analysis, Domain, Meter, Moment, Prompt, Question, QuestionSection, Questionnaire, Scale, ScalePoint,
+    Analysis,
+    Domain,
+    Meter,
+    Moment,
+    Prompt,
+    Question,
+    Questionnaire,
+    QuestionSection,
+    Scale,
+    ScalePoint,
     Statement,
 )
 from draaiboek.model.case import ArcStep, Case, CaseLayer, Fact, Reveal, RoleCard
 from draaiboek.model.common import (
-    ZERO, AcceptedWarning, Duration, EditorialNote, Source, SourceRef,
+    ZERO,
+    AcceptedWarning,
+    Duration,
+    EditorialNote,
+    Source,
+    SourceRef,
 )
 from draaiboek.model.pack import GlossaryEntry, Pack
 from draaiboek.model.session import AgendaItem, Assignment, LearningOutcome, PrepTask, RequiredRole, Session, Step
 from draaiboek.model.training import (
-    AftercareItem, Handout, Intake, IntakeTopic, Literature, LocalParameter, MessageTemplate, PrepItem,
-    TemplateField, Training, TrainingAudience,
+    AftercareItem,
+    Handout,
+    Intake,
+    IntakeTopic,
+    Literature,
+    LocalParameter,
+    MessageTemplate,
+    PrepItem,
+    TemplateField,
+    Training,
+    TrainingAudience,
 )
 from draaiboek.model.workformat import FormatStep, Variant, WorkFormat
 
@@ -20,7 +43,8 @@ __all__ = [
     "ZERO", "AcceptedWarning", "AftercareItem", "AgendaItem", "Analysis", "ArcStep", "Assignment", "Case",
     "CaseLayer", "Domain", "Duration", "EditorialNote", "Fact", "FormatStep", "GlossaryEntry", "Handout", "Intake",
     "IntakeTopic", "LearningOutcome", "Literature", "LocalParameter", "MessageTemplate", "Meter", "Moment", "Pack",
-    "PrepItem", "PrepTask", "Prompt", "Question", "QuestionSection", "Questionnaire", "RequiredRole", "Reveal", "RoleCard", "Scale",
+    "PrepItem", "PrepTask", "Prompt", "Question", "QuestionSection", "Questionnaire", "RequiredRole", "Reveal",
+    "RoleCard", "Scale",
     "ScalePoint", "Session", "Source", "SourceRef", "Statement", "Step", "TemplateField", "Training",
     "TrainingAudience", "Variant", "WorkFormat",
 ]

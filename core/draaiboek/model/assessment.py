@@ -22,7 +22,8 @@ class Scale:
     """The answer scale of a meter or questionnaire: its points, each with a value and a label."""
 
     points: list[ScalePoint] = field(metadata=doc("The points of the scale, each with its label."))
-    note: Markdown | None = field(default=None, metadata=doc("Where the scale comes from (editorial if the source has none)."))
+    note: Markdown | None = field(default=None, metadata=doc(
+        "Where the scale comes from (editorial if the source has none)."))
 
     @property
     def low(self) -> int:
@@ -107,6 +108,7 @@ class Meter:
     basis: list[SourceRef] = field(factory=list)
 
 
+QuestionnaireKind = Literal["evaluation", "observation", "feedback", "reflection", "scan", "intake", "other"]
 QuestionType = Literal["open", "scale", "choice", "multiple_choice", "checklist", "yes_no"]
 
 
@@ -139,7 +141,7 @@ class Questionnaire:
 
     id: str
     title: str
-    kind: Literal["evaluation", "observation", "feedback", "reflection", "scan", "intake", "other"] = field(metadata=doc(
+    kind: QuestionnaireKind = field(metadata=doc(
         "What kind of form it is."))
     sections: list[QuestionSection] = field(metadata=doc("Groups of questions."))
     audience: list[Audience] = field(factory=lambda: ["participants"])

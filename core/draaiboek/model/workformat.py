@@ -55,6 +55,7 @@ class WorkFormat:
     debrief_questions: list[str] = field(factory=list, metadata=doc("Questions for the debrief."))
     cautions: list[Markdown] = field(factory=list, metadata=doc("What to watch out for (Markdown)."))
     variants: list[Variant] = field(factory=list, metadata=doc("Named variations of this work format."))
-    techniques: list[Ref] = field(factory=list, metadata=doc("Other work formats this one uses (e.g. a role-play technique)."))
+    techniques: list[Ref] = field(factory=list, metadata=doc(
+        "Other work formats this one uses (e.g. a role-play technique)."))
     tips: list[Markdown] = field(factory=list)
     basis: list[SourceRef] = field(factory=list)
