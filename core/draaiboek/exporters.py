@@ -58,7 +58,7 @@ class Exporter:
 
     :param name: the name users type (``draaiboek export NAME``); lowercase, unique.
     :param help: one line for ``--help`` and ``draaiboek plugins``.
-    :param suffix: the file suffix it writes, e.g. ``.pptx``.
+    :param suffix: the file suffix it writes, e.g. ``.pptx``; ``/`` for an exporter that writes into a folder.
     :param export: makes the output for a job and returns the paths it wrote. It must write atomically
         (see :func:`draaiboek.output.atomic_path`), raise :class:`~draaiboek.errors.ExportError` for
         problems the user can fix, and :class:`~draaiboek.errors.ExportNotApplicable` when the training

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from draaiboek.model import Case, CaseLayer, Meter, Questionnaire, Training
+from draaiboek.model import Case, CaseLayer, Meter, Pack, Questionnaire, Training
 from draaiboek.views import TrainingView
-from draaiboek_handbook.text import block, bullets, cell, t
+from draaiboek_handbook.basis import basis_line, inline
+from draaiboek_handbook.text import block, bullets, cell, para, t
 
 
 def _session_name(training: Training, session_id: str | None) -> str:
@@ -12,8 +13,8 @@ def _session_name(training: Training, session_id: str | None) -> str:
     return session.title if session else (session_id or "")
 
 
-def render_cases(cases: list[Case], view: TrainingView, lang: str) -> list[str]:
-    training = view.training
+def render_cases(cases: list[Case], view: TrainingView, pack: Pack) -> list[str]:
+    training, lang = view.training, pack.language
     out: list[str] = []
     for case in cases:
         out += [f"### {case.title}", ""]
@@ -28,6 +29,7 @@ def render_cases(cases: list[Case], view: TrainingView, lang: str) -> list[str]:
             out += [" · ".join(meta), ""]
         if case.summary:
             out += [block(case.summary), ""]
+        out += para(basis_line(case.basis, pack))
         if case.facts:
             out += [f"- **{f.label}**: {f.value}" for f in case.facts] + [""]
         if case.layers:
@@ -49,10 +51,12 @@ def render_cases(cases: list[Case], view: TrainingView, lang: str) -> list[str]:
     return out
 
 
-def render_meter(meter: Meter, lang: str) -> list[str]:
+def render_meter(meter: Meter, pack: Pack) -> list[str]:
+    lang = pack.language
     out = [f"### {meter.title}", ""]
     if meter.instructions:
         out += [block(meter.instructions), ""]
+    out += para(basis_line(meter.basis, pack))
     scale = " · ".join(f"{p.value} = {p.label}" for p in meter.scale.points)
     out += [f"**{t('scale', lang)}**: {scale}", ""]
     if meter.scale.note:
@@ -66,10 +70,11 @@ def render_meter(meter: Meter, lang: str) -> list[str]:
         for s in meter.statements:
             if s.domain == domain.id:
                 roles = f" *({', '.join(s.roles)})*" if s.roles else ""
-                out.append(f"- `{s.id}` {cell(s.text)}{roles}")
+                out.append(f"- `{s.id}` {cell(s.text)}{roles}{inline(s.basis, pack)}")
         out.append("")
     analysis = t("strengths_challenges", lang).format(s=meter.analysis.strengths, c=meter.analysis.challenges)
-    out += [f"**{t('analysis', lang)}**: {analysis}" + (f". {cell(meter.analysis.note)}" if meter.analysis.note else ""), ""]
+    note = f". {cell(meter.analysis.note)}" if meter.analysis.note else ""
+    out += [f"**{t('analysis', lang)}**: {analysis}{note}", ""]
     if meter.action_plan:
         out += [f"**{t('action_plan', lang)}**:", ""]
         out += [f"{i}. {p.text}" + (f" *{cell(p.help)}*" if p.help else "") for i, p in enumerate(meter.action_plan, 1)]
@@ -79,20 +84,23 @@ def render_meter(meter: Meter, lang: str) -> list[str]:
     return out
 
 
-def render_questionnaire(questionnaire: Questionnaire, lang: str) -> list[str]:
+def render_questionnaire(questionnaire: Questionnaire, pack: Pack) -> list[str]:
+    lang = pack.language
     who = ", ".join(t(a, lang) for a in questionnaire.audience)
     out = [f"### {questionnaire.title}", "", f"*{questionnaire.kind} · {t('for', lang)} {who}*", ""]
     if questionnaire.instructions:
         out += [block(questionnaire.instructions), ""]
+    out += para(basis_line(questionnaire.basis, pack))
     if questionnaire.scale:
-        out += [f"**{t('scale', lang)}**: " + " · ".join(f"{p.value} = {p.label}" for p in questionnaire.scale.points), ""]
+        points = " · ".join(f"{p.value} = {p.label}" for p in questionnaire.scale.points)
+        out += [f"**{t('scale', lang)}**: {points}", ""]
     for section in questionnaire.sections:
         out += [f"**{section.title}**", ""]
         if section.description:
             out += [block(section.description), ""]
         for i, q in enumerate(section.questions, 1):
             options = f" ({' / '.join(q.options)})" if q.options else ""
-            out.append(f"{i}. {cell(q.text)}{options}")
+            out.append(f"{i}. {cell(q.text)}{options}{inline(q.basis, pack)}")
             out += bullets(q.indicators, 3)
         out.append("")
     return out

@@ -2,51 +2,87 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from draaiboek.exporters import ExportJob
-from draaiboek.model import AgendaItem, Pack, Session, Training, WorkFormat
+from draaiboek.model import AgendaItem, Pack, Training, WorkFormat
 from draaiboek.refs import Resolver, training_cases, training_meters
-from draaiboek.timing import schedule
-from draaiboek.views import TrainingView
+from draaiboek.views import SessionView, training_view
+from draaiboek.views.timeline import clock
+from draaiboek_handbook.basis import basis_line, inline, sources_list
 from draaiboek_handbook.instruments import render_cases, render_meter, render_questionnaire
-from draaiboek_handbook.text import block, bullets, cell, numbered, t
+from draaiboek_handbook.text import block, bullets, cell, numbered, para, t
 
 
-def render_handbook(job: ExportJob, start: str = "09:00") -> str:
+@dataclass(frozen=True)
+class Chapter:
+    """One top-level part of the handbook as Markdown (starting with its ``##`` heading, or ``#`` for the title).
+
+    ``kind`` says where Word puts it: "title", "front" (before the sessions), "session", "back" (after them)
+    or "appendix" (cases, role cards, instruments and forms, hand-outs, work formats).
+    """
+
+    kind: str
+    markdown: str
+
+
+def render_handbook(job: ExportJob) -> str:
+    """The Markdown handbook: every chapter in reading order."""
+    return "\n".join(c.markdown for c in handbook_chapters(job)).rstrip() + "\n"
+
+
+def handbook_chapters(job: ExportJob) -> list[Chapter]:
+    """The chapters, clock times from the views (``--start``, else the pack's own start times, else 09:00)."""
     pack, training, resolver = job.pack, job.training, job.resolver
+    view = training_view(job)
     lang = pack.language
-    out: list[str] = [f"# {training.title}", ""]
+    title: list[str] = [f"# {training.title}", ""]
     if training.subtitle:
-        out += [f"*{training.subtitle}*", ""]
-    out += [f"{t('version', lang)}: {training.version or pack.version} · {t('authors', lang)}: "
-            f"{', '.join(pack.authors)} · {t('licence', lang)}: {cell(pack.licence)}", ""]
-    out += _about(training, lang) + _preparation(training, lang)
-    for session in training.sessions:
-        out += _session(session, training, resolver, lang, start)
-    out += _work_formats(training, pack, resolver, lang)
+        title += [f"*{training.subtitle}*", ""]
+    title += [(f"{t('version', lang)}: {training.version or pack.version} · {t('authors', lang)}: "
+               f"{', '.join(pack.authors)} · {t('licence', lang)}: {cell(pack.licence)}"), ""]
+    parts: list[tuple[str, list[str]]] = [("title", title),
+                                          ("front", _about(training, pack, lang) + _preparation(training, pack, lang))]
+    parts += [("session", _session(timed, pack, resolver, lang)) for timed in view.sessions]
+    parts.append(("appendix", _work_formats(training, pack, resolver, lang)))
     cases = training_cases(training, resolver)
     if cases:
-        out += [f"## {t('cases', lang)}", ""] + render_cases(cases, TrainingView(pack, training, resolver, job.start), lang)
+        parts.append(("appendix", [f"## {t('cases', lang)}", ""] + render_cases(cases, view, pack)))
     instruments = [*training_meters(training, resolver)]
     questionnaires = [q for q in pack.questionnaires if not training.instruments or q.id in training.instruments]
     if instruments or questionnaires:
-        out += [f"## {t('instruments', lang)}", ""]
+        out = [f"## {t('instruments', lang)}", ""]
         for meter in instruments:
-            out += render_meter(meter, lang)
+            out += render_meter(meter, pack)
         for questionnaire in questionnaires:
-            out += render_questionnaire(questionnaire, lang)
-    out += _handouts(training, lang) + _aftercare(training, lang) + _closing(pack, training, lang)
-    return "\n".join(out).rstrip() + "\n"
+            out += render_questionnaire(questionnaire, pack)
+        parts.append(("appendix", out))
+    parts += [("appendix", _handouts(training, pack, lang)),
+              ("back", _aftercare(training, pack, lang) + _closing(pack, training, lang))]
+    return [Chapter(kind, "\n".join(lines)) for kind, lines in parts for lines in _split(lines) if lines]
 
 
-def _about(training: Training, lang: str) -> list[str]:
+def _split(lines: list[str]) -> list[list[str]]:
+    """Lines cut at each ``## `` heading, so every chapter starts with its own heading."""
+    chapters: list[list[str]] = []
+    for line in lines:
+        if line.startswith("## ") or not chapters:
+            chapters.append([])
+        chapters[-1].append(line)
+    return chapters
+
+
+def _about(training: Training, pack: Pack, lang: str) -> list[str]:
     out = [f"## {t('about', lang)}", ""]
     for text in (training.summary, training.background):
         if text:
             out += [block(text), ""]
+    out += para(basis_line(training.basis, pack))
     if training.goals:
         out += [f"### {t('goals', lang)}", "", *bullets(training.goals), ""]
     audience = training.audience
-    out += [f"### {t('audience', lang)}", "", f"- {t('participants', lang).capitalize()}: {cell(audience.participants)}"]
+    out += [f"### {t('audience', lang)}", "",
+            f"- {t('participants', lang).capitalize()}: {cell(audience.participants)}"]
     if audience.trainers:
         out.append(f"- {t('trainers', lang).capitalize()}: {cell(audience.trainers)}")
     if audience.group_size:
@@ -57,17 +93,19 @@ def _about(training: Training, lang: str) -> list[str]:
     return out
 
 
-def _preparation(training: Training, lang: str) -> list[str]:
+def _preparation(training: Training, pack: Pack, lang: str) -> list[str]:
     out: list[str] = []
     if training.preparation:
         items = sorted(training.preparation, key=lambda p: -(p.days_before or 0))
         out += [f"## {t('checklist', lang)}", ""]
-        out += [f"- [ ] {f'**{p.when}**: ' if p.when else ''}{cell(p.task)}" for p in items] + [""]
+        out += [f"- [ ] {f'**{p.when}**: ' if p.when else ''}{cell(p.task)}{inline(p.basis, pack)}" for p in items]
+        out.append("")
     if training.intake:
         intake = training.intake
         out += [f"## {t('intake', lang)}: {intake.party}", ""]
         if intake.description:
             out += [block(intake.description), ""]
+        out += para(basis_line(intake.basis, pack))
         for topic in intake.topics:
             out += [f"- **{topic.topic}**" + (f": {cell(topic.guidance)}" if topic.guidance else "")]
         out.append("")
@@ -75,12 +113,13 @@ def _preparation(training: Training, lang: str) -> list[str]:
         out += [f"## {t('parameters', lang)}", "", f"| | {t('parameters', lang)} | |", "|---|---|---|"]
         for p in training.parameters:
             example = f" (*{cell(p.example)}*)" if p.example else ""
-            out.append(f"| **{p.label}** | {cell(p.description)}{example} | ______ |")
+            out.append(f"| **{p.label}** | {cell(p.description)}{example}{inline(p.basis, pack)} | ______ |")
         out.append("")
     return out
 
 
-def _session(session: Session, training: Training, resolver: Resolver, lang: str, start: str) -> list[str]:
+def _session(timed: SessionView, pack: Pack, resolver: Resolver, lang: str) -> list[str]:
+    session = timed.session
     number = f" {session.number}" if session.number else ""
     stated = f" ({session.duration} {t('minutes', lang)})" if session.duration else ""
     out = [f"## {session.kind.capitalize()}{number}: {session.title}{stated}", ""]
@@ -90,9 +129,10 @@ def _session(session: Session, training: Training, resolver: Resolver, lang: str
         out += [f"*{session.timing}*", ""]
     if session.introduction:
         out += [block(session.introduction), ""]
+    out += para(basis_line(session.basis, pack))
     if session.learning_outcomes:
         out += [f"### {t('learning_outcomes', lang)}", ""]
-        out += [f"- **{o.id}**: {cell(o.text)}" for o in session.learning_outcomes] + [""]
+        out += [f"- **{o.id}**: {cell(o.text)}{inline(o.basis, pack)}" for o in session.learning_outcomes] + [""]
     sections = [("programme", session.programme), ("trainer_preparation", session.trainer_preparation),
                 ("materials", session.materials)]
     for key, items in sections:
@@ -106,38 +146,39 @@ def _session(session: Session, training: Training, resolver: Resolver, lang: str
     if session.roles:
         out += [f"### {t('roles', lang)}", ""] + bullets(f"**{r.role}**" + (f": {r.briefing}" if r.briefing else "")
                                                          for r in session.roles) + [""]
-    out += _runbook(session, resolver, lang, start)
+    out += _runbook(timed, pack, resolver, lang)
     if session.homework:
         out += [f"### {t('homework', lang)}", ""]
         for hw in session.homework:
             due = f" ({t('due', lang)} {hw.due})" if hw.due else ""
-            out += [f"- **{hw.title}**{due}: {cell(hw.text)}"] + [f"  {i}. {q}" for i, q in enumerate(hw.questions, 1)]
+            out += [f"- **{hw.title}**{due}: {cell(hw.text)}{inline(hw.basis, pack)}"]
+            out += [f"  {i}. {q}" for i, q in enumerate(hw.questions, 1)]
         out.append("")
     if session.notes:
         out += [block(session.notes), ""]
     return out
 
 
-def _runbook(session: Session, resolver: Resolver, lang: str, start: str) -> list[str]:
+def _runbook(timed: SessionView, pack: Pack, resolver: Resolver, lang: str) -> list[str]:
+    session = timed.session
     if not session.agenda:
         return []
-    out = [f"### {t('runbook', lang)}", "", f"| {t('time', lang)} | | {t('work_format', lang)} | "
-           f"{t('outcomes', lang)} | {t('minutes', lang)} |", "|---|---|---|---|---|"]
-    timed = schedule(session, start)
-    for slot in timed:
-        item = slot.item
-        work_format = resolver.work_format(item.work_format) if item.work_format else None
-        out.append(f"| {slot.start}-{slot.end} | {cell(item.title)} | {cell(work_format.name if work_format else '')} "
-                   f"| {', '.join(item.outcomes)} | {item.duration} |")
+    header = f"| {t('time', lang)} | | {t('work_format', lang)} | {t('outcomes', lang)} | {t('minutes', lang)} |"
+    out = [f"### {t('runbook', lang)}", "", header, "|---|---|---|---|---|"]
+    for slot in timed.items:
+        item, work_format = slot.item, slot.work_format
+        name = cell(work_format.name if work_format else "")
+        out.append(f"| {clock(slot.start)}-{clock(slot.end)} | {cell(item.title)} "
+                   f"| {name} | {', '.join(item.outcomes)} | {item.duration} |")
     total = session.agenda_duration
     out += [f"| | **{t('total', lang)}** | | | **{total}** |", ""]
-    for slot in timed:
-        if slot.item.kind != "break" or slot.item.description or slot.item.tips:
-            out += _agenda_item(slot.item, slot.start, slot.end, resolver, lang)
+    for slot in timed.items:
+        if slot.item.kind != "break" or slot.item.description or slot.item.tips or slot.item.basis:
+            out += _agenda_item(slot.item, clock(slot.start), clock(slot.end), pack, resolver, lang)
     return out
 
 
-def _agenda_item(item: AgendaItem, start: str, end: str, resolver: Resolver, lang: str) -> list[str]:
+def _agenda_item(item: AgendaItem, start: str, end: str, pack: Pack, resolver: Resolver, lang: str) -> list[str]:
     out = [f"#### {start}-{end} {item.title}", ""]
     if item.goal:
         out += [f"**{t('goal', lang)}**: {block(item.goal)}", ""]
@@ -158,7 +199,8 @@ def _agenda_item(item: AgendaItem, start: str, end: str, resolver: Resolver, lan
                         + (f", {s.group_size}" if s.group_size else "") + ")"
                         + (f": {block(s.description)}" if s.description else "") for s in item.steps) + [""]
     elif item.grouping or item.group_size:
-        out += [f"*{t(item.grouping, lang) if item.grouping else ''}" + (f", {item.group_size}" if item.group_size else "")
+        size = f", {item.group_size}" if item.group_size else ""
+        out += [f"*{t(item.grouping, lang) if item.grouping else ''}" + size
                 + "*", ""]
     for key, items in (("materials", item.materials), ("tips", item.tips)):
         if items:
@@ -167,7 +209,7 @@ def _agenda_item(item: AgendaItem, start: str, end: str, resolver: Resolver, lan
         if refs:
             names = [getattr(resolver.lookup(ref), "title", ref) for ref in refs]
             out += [f"*{t(key, lang)}*: " + ", ".join(names), ""]
-    return out
+    return out + para(basis_line(item.basis, pack))
 
 
 def _work_formats(training: Training, pack: Pack, resolver: Resolver, lang: str) -> list[str]:
@@ -192,6 +234,7 @@ def _work_formats(training: Training, pack: Pack, resolver: Resolver, lang: str)
             out += [f"**{t('goal', lang)}**: {block(wf.goal)}", ""]
         if wf.description:
             out += [block(wf.description), ""]
+        out += para(basis_line(wf.basis, pack))
         if wf.assignment:
             out += [f"**{t('assignment', lang)}**: {block(wf.assignment)}", ""]
         if wf.steps:
@@ -214,7 +257,7 @@ def _work_formats(training: Training, pack: Pack, resolver: Resolver, lang: str)
     return out
 
 
-def _handouts(training: Training, lang: str) -> list[str]:
+def _handouts(training: Training, pack: Pack, lang: str) -> list[str]:
     if not training.handouts:
         return []
     out = [f"## {t('handouts', lang)}", ""]
@@ -233,10 +276,11 @@ def _handouts(training: Training, lang: str) -> list[str]:
                 out += [block(text), ""]
         if h.items:
             out += [*bullets(h.items), ""]
+        out += para(basis_line(h.basis, pack))
     return out
 
 
-def _aftercare(training: Training, lang: str) -> list[str]:
+def _aftercare(training: Training, pack: Pack, lang: str) -> list[str]:
     out: list[str] = []
     if training.aftercare:
         out += [f"## {t('aftercare', lang)}", ""]
@@ -245,11 +289,14 @@ def _aftercare(training: Training, lang: str) -> list[str]:
             out += [f"### {item.title}{when}", ""]
             if item.description:
                 out += [block(item.description), ""]
+            out += para(basis_line(item.basis, pack))
             if item.template:
                 tpl = item.template
-                out += [f"**{t('template', lang)}**" + (f" — {t('subject', lang)}: {tpl.subject}" if tpl.subject else ""),
+                subject = f" — {t('subject', lang)}: {tpl.subject}" if tpl.subject else ""
+                out += [f"**{t('template', lang)}**" + subject,
                         "", *["> " + line for line in block(tpl.body).splitlines()], ""]
-                out += [f"**{t('fields', lang)}**:", "", *[f"- `{{{f.name}}}`: {f.description}" for f in tpl.fields], ""]
+                fields = [f"- `{{{f.name}}}`: {f.description}" for f in tpl.fields]
+                out += [f"**{t('fields', lang)}**:", "", *fields, ""]
     if training.tips:
         out += [f"## {t('trainer_tips', lang)}", "", *bullets(training.tips), ""]
     return out
@@ -264,16 +311,15 @@ def _closing(pack: Pack, training: Training, lang: str) -> list[str]:
             if items:
                 out += [f"### {t(role, lang)}", ""]
                 out += [f"- {cell(li.citation)}" + (f", p. {li.pages}" if li.pages else "")
-                        + (f" <{li.url}>" if li.url else "") for li in items] + [""]
+                        + (f" <{li.url}>" if li.url else "") + inline(li.basis, pack) for li in items] + [""]
     notes = [*pack.editorial_notes, *training.editorial_notes]
     if notes:
         out += [f"## {t('editorial', lang)}", ""]
-        out += [f"- **{n.topic}**: {cell(n.decision)}" + (f" *{t('reason', lang)}: {cell(n.reason)}*" if n.reason else "")
-                for n in notes] + [""]
+        out += [f"- **{n.topic}**: {cell(n.decision)}"
+                + (f" *{t('reason', lang)}: {cell(n.reason)}*" if n.reason else "")
+                + inline(n.basis, pack) for n in notes] + [""]
     out += [f"## {t('sources', lang)}", ""]
-    for source in pack.sources:
-        credit = source.attribution or source.title
-        out.append(f"- {cell(credit)}" + (f" ({source.licence})" if source.licence else ""))
+    out += sources_list(pack)
     if pack.attribution:
         out += ["", block(pack.attribution)]
     return out + [""]

@@ -30,7 +30,6 @@ LABELS: dict[str, dict[str, str]] = {
     "after": {"nl": "na", "en": "after"},
     "at": {"nl": "bij", "en": "at"},
     "for": {"nl": "voor", "en": "for"},
-    "for": {"nl": "voor", "en": "for"},
     "choice": {"nl": "Keuze", "en": "Choice"},
     "name_variants": {"nl": "Ook te gebruiken als", "en": "Also usable as"},
     "scale": {"nl": "Schaal", "en": "Scale"},
@@ -98,3 +97,8 @@ def numbered(items: Iterable[str]) -> list[str]:
 def cell(text: str | None) -> str:
     """Text fit for a Markdown table cell."""
     return " ".join((text or "").split()).replace("|", "\\|")
+
+
+def para(line: str | None) -> list[str]:
+    """A line of its own followed by a blank line, or nothing."""
+    return [line, ""] if line else []

@@ -98,12 +98,14 @@ def build_paths(entry: ExporterEntry, training: Training, folder: Path, out_dir:
 
 def _export_command(entry: ExporterEntry) -> click.Command:
     exporter = entry.exporter
+    folder = exporter.suffix == "/"
 
     own_start = any(p.name == "start" for p in exporter.options)  # an exporter not yet moved to the core option
 
     @pass_state
     def callback(state: AppState, /, ref: str, output: Path, force: bool, **options: Any) -> None:
-        if output.exists() and not force:
+        # A folder exporter (suffix "/") may write into an existing folder; it guards its own files.
+        if output.exists() and not force and not (folder and output.is_dir()):
             raise click.ClickException(f"{output} exists; use --force to overwrite it")
         from draaiboek.api import open_training
 
@@ -114,8 +116,8 @@ def _export_command(entry: ExporterEntry) -> click.Command:
 
     params: list[click.Parameter] = [
         click.Argument(["ref"]),
-        click.Option(["-o", "--output"], type=click.Path(path_type=Path, dir_okay=False), required=True,
-                     help=f"File to write ({exporter.suffix})."),
+        click.Option(["-o", "--output"], type=click.Path(path_type=Path, dir_okay=folder, file_okay=not folder),
+                     required=True, help="Folder to write into." if folder else f"File to write ({exporter.suffix})."),
         click.Option(["--force"], is_flag=True, help="Overwrite the output if it exists."),
         *([] if own_start else [start_option()]),
         *exporter.options,
