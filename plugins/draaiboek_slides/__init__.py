@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import click
-
 from draaiboek import hookimpl
 from draaiboek.exporters import Exporter
 

@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Any
 
 import click
-
 from draaiboek.errors import ExportError
 from draaiboek.exporters import BuildTarget, Exporter, ExportJob
 from draaiboek.model import Training
@@ -55,5 +54,6 @@ def build_bytes(pack: Any, training: Training, resolver: Any, options: Any) -> b
     sessions = select_sessions(training, options.get("session"))
     plans = build_deck(ctx, sessions, render.geometry(matches))
     title = training.title if len(sessions) != 1 else f"{training.title} — {ctx.session_name(sessions[0])}"
-    props = {"author": ", ".join(pack.authors) or "draaiboek", "title": title, "subject": pack.title}
+    props = {"author": ", ".join(pack.authors) or "draaiboek", "title": title, "subject": pack.title,
+             "footer": training.title, "date": ctx.long_date() or "", "language": ctx.language}
     return render.render(prs, plans, matches, props)

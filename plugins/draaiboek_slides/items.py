@@ -1,13 +1,27 @@
-"""Participant-facing slides for agenda items: activities, breaks, evaluations and cases."""
+"""Participant-facing slides for agenda items: one task slide each, breaks, and cases where they are used."""
 
 from __future__ import annotations
 
-from draaiboek.model import AgendaItem, Case, Meter, Session, Variant, WorkFormat
+from draaiboek.model import (
+    AgendaItem,
+    Case,
+    Meter,
+    Questionnaire,
+    Session,
+    Variant,
+    WorkFormat,
+)
 from draaiboek.timing import TimedItem, format_minutes
 
 from draaiboek_slides import notes
+from draaiboek_slides.deck import Context, SlidePlan
+from draaiboek_slides.editorial import clean, without_answers
+from draaiboek_slides.fit import sentences, word_count
 from draaiboek_slides.markdown import Para, Run, heading, labelled, parse, plain
-from draaiboek_slides.plan import Context, SlidePlan
+
+#: Words of the task text on a task slide; the notes carry the rest.
+TASK_WORDS = 35
+STEP_LINES = 6
 
 
 def work_format_of(ctx: Context, item: AgendaItem) -> tuple[WorkFormat | None, Variant | None]:
@@ -22,44 +36,75 @@ def grouping_text(ctx: Context, grouping: str | None, size: str | None = None) -
     return f"{ctx.t(grouping)}, {size}" if size else ctx.t(grouping)
 
 
-def meta_line(ctx: Context, entry: TimedItem, fmt: WorkFormat | None, variant: Variant | None) -> Para:
-    """``Werkvorm: name · in pairs · 20 min · 10:00–10:20``."""
+def meta_line(ctx: Context, entry: TimedItem, fmt: WorkFormat | None) -> Para:
+    """``in pairs · 20 min · 10:00–10:20``: grouping, how long, when."""
     item = entry.item
-    runs: list[Run] = []
-    if fmt and fmt.name.strip().lower() != item.title.strip().lower():
-        name = f"{fmt.name} – {variant.name}" if variant else fmt.name
-        runs += [Run(f"{ctx.t('work_format')}: ", bold=True, italic=True), Run(name, italic=True)]
-    grouping = grouping_text(ctx, item.grouping or (fmt.grouping if fmt else None), fmt.group_size if fmt else None)
+    grouping = grouping_text(ctx, item.grouping or (fmt.grouping if fmt else None),
+                             item.group_size or (fmt.group_size if fmt else None))
     when = f"{format_minutes(item.duration.low, item.duration.high)} · {entry.start}–{entry.end}"
-    for part in (grouping, when):
-        if part:
-            runs.append(Run(f" · {part}" if runs else part, italic=True))
-    return Para(tuple(runs))
+    return Para((Run(" · ".join(p for p in (grouping, when) if p), italic=True),))
+
+
+def brief(paras: list[Para], limit: int = TASK_WORDS) -> list[Para]:
+    """The start of a text in whole sentences (list items by their first sentence), at most ``limit`` words."""
+    out: list[Para] = []
+    for para in paras:
+        if para.level > 1:
+            continue
+        parts = sentences(para) if para.level == 0 else sentences(para)[:1]
+        for part in parts:
+            if out and word_count(out + [part]) > limit:
+                return out
+            out.append(part)
+            if word_count(out) >= limit:
+                return out
+    return out
+
+
+def _merge(paras: list[Para]) -> list[Para]:
+    """Sentences of the same prose paragraph back into one paragraph."""
+    out: list[Para] = []
+    for para in paras:
+        if out and para.level == 0 and out[-1].level == 0 and not para.heading and not out[-1].heading \
+                and out[-1].bullet == "none" and para.bullet == "none":
+            out[-1] = Para(out[-1].runs + (Run(" "),) + para.runs, 0)
+        else:
+            out.append(para)
+    return out
+
+
+def task_text(ctx: Context, item: AgendaItem, fmt: WorkFormat | None) -> tuple[list[Para], bool]:
+    """What to do, in short (with the key question), and whether the full text is longer (the notes hold it)."""
+    source = item.assignment or (fmt.assignment if fmt else None) or item.goal or (fmt.goal if fmt else None) \
+        or item.description
+    full = clean(without_answers(parse(source)))
+    short = _merge(brief(full))
+    if not any(p.text.rstrip().endswith("?") for p in short):
+        question = next((s for p in full for s in sentences(p) if s.text.rstrip().endswith("?")), None)
+        if question is not None:
+            short.append(Para(tuple(Run(r.text.strip() if i == 0 else r.text, bold=True) for i, r in
+                                    enumerate(question.runs)), 0))
+    return short, word_count(short) < word_count(parse(source))
 
 
 def item_slides(ctx: Context, session: Session, entry: TimedItem, shown: set[str] | None = None) -> list[SlidePlan]:
-    """The item's slide(s) plus one slide per case not yet shown in this session (``shown`` tracks them)."""
+    """The item's task slide plus a slide for each case it uses that this deck has not shown yet."""
     shown = set() if shown is None else shown
     item = entry.item
     if item.kind == "break":
         return [break_slide(ctx, entry)]
     fmt, variant = work_format_of(ctx, item)
-    body = [meta_line(ctx, entry, fmt, variant)]
-    assignment = item.assignment or (fmt.assignment if fmt else None)
-    goal = item.goal or (fmt.goal if fmt else None)
-    if assignment:
-        body.extend(parse(assignment))
-    elif goal:
-        body.append(heading(ctx.t("goal")))
-        body.extend(parse(goal))
+    what, shortened = task_text(ctx, item, fmt)
+    body = [meta_line(ctx, entry, fmt), *what]
     body.extend(instrument_lines(ctx, session, item))
     cases = [c for c in (ctx.resolver.case(ref) for ref in item.cases) if c is not None]
-    body.extend(labelled(ctx.t("case"), case.title) for case in cases if case.id in shown)
+    body.extend(labelled(ctx.t("case"), case.title) for case in cases)
     steps = step_lines(ctx, item, fmt, variant)
-    role = "two_columns" if steps and len(body) > 1 else "content"
-    left, right = (body, steps) if role == "two_columns" else (body + steps, [])
+    if not steps and len(body) == 1:  # nothing to read: a divider with the time, not an empty content slide
+        return [SlidePlan("section", "activity", item.title, body, notes=notes.item_notes(ctx, entry, fmt, variant))]
+    role = "two_columns" if steps else "content"
     kind = "evaluation" if item.kind == "evaluation" else "activity"
-    slides = [SlidePlan(role, kind, item.title, left, right, notes.item_notes(ctx, entry, fmt, variant))]
+    slides = [SlidePlan(role, kind, item.title, body, steps, notes.item_notes(ctx, entry, fmt, variant, shortened))]
     for case in cases:
         if case.id not in shown:
             shown.add(case.id)
@@ -68,35 +113,38 @@ def item_slides(ctx: Context, session: Session, entry: TimedItem, shown: set[str
 
 
 def step_lines(ctx: Context, item: AgendaItem, fmt: WorkFormat | None, variant: Variant | None) -> list[Para]:
-    """The steps participants follow: the agenda item's own, else the (variant of the) work format's."""
-    lines: list[Para] = []
+    """The steps, short: title (or first sentence), grouping and minutes; numbered as literal text."""
+    lines: list[str] = []
     for step in item.steps:
         detail = [grouping_text(ctx, step.grouping, step.group_size), format_minutes(step.minutes.low, step.minutes.high)]
-        lines.append(Para((Run(step.title, bold=True), Run(" — " + ", ".join(d for d in detail if d))), 1, "bullet"))
+        lines.append(f"{step.title} ({', '.join(d for d in detail if d)})")
     format_steps = (variant.steps if variant and variant.steps else fmt.steps if fmt else []) if not item.steps else []
-    for number, fstep in enumerate(format_steps, 1):
-        detail = [grouping_text(ctx, fstep.grouping)] + ([format_minutes(fstep.minutes.low, fstep.minutes.high)] if fstep.minutes else [])
-        extra = ", ".join(d for d in detail if d)
-        if fstep.title:
-            lines.append(Para((Run(fstep.title, bold=True), Run(f" — {extra}" if extra else "")), 1, "number", number))
-        else:
-            lines.extend(parse(fstep.text, 1)[:1] or [plain(fstep.text, level=1)])
-    return [heading(ctx.t("steps")), *lines] if lines else []
+    for fstep in format_steps:
+        minutes = format_minutes(fstep.minutes.low, fstep.minutes.high) if fstep.minutes else None
+        detail = ", ".join(d for d in (grouping_text(ctx, fstep.grouping), minutes) if d)
+        label = fstep.title or (sentences(parse(fstep.text)[0])[0].text if parse(fstep.text) else "")
+        lines.append(f"{label} ({detail})" if detail else label)
+    lines = [line for line in lines if line.strip()][:STEP_LINES]
+    return [heading(ctx.t("steps")), *(Para((Run(line),), 1, "number", n) for n, line in enumerate(lines, 1))] \
+        if lines else []
+
+
+def for_participants(found: Meter | Questionnaire) -> bool:
+    """The trainer's own instruments (fieldnotes, observation lists for trainers) stay off the slides."""
+    return isinstance(found, Meter) or "participants" in found.audience
 
 
 def instrument_lines(ctx: Context, session: Session, item: AgendaItem) -> list[Para]:
     lines: list[Para] = []
     for ref in item.instruments:
         found = ctx.resolver.instrument(ref)
-        if found is None:
+        if found is None or not for_participants(found):
             continue
         moment = None
         if isinstance(found, Meter):
             now = ctx.position(session.id)
             moment = next((m.label for m in found.moments if m.session and ctx.position(m.session) == now), None)
         lines.append(labelled(ctx.t("instrument"), f"{found.title} ({moment})" if moment else found.title))
-        if item.kind in ("evaluation", "assessment", "closing"):
-            lines.extend(parse(found.instructions))
     return lines
 
 
@@ -117,14 +165,16 @@ def revealed(ctx: Context, reveal: str | None, session: Session) -> bool:
 
 
 def case_slide(ctx: Context, session: Session, case: Case) -> SlidePlan:
-    """Summary and the layers participants may see now; the facts in a second column."""
-    body: list[Para] = list(parse(case.summary))
+    """One slide: the summary and what participants may see now, short; the facts as a compact column."""
+    body: list[Para] = brief(clean(parse(case.summary)), 30)
     for layer in case.layers:
         if "participants" in layer.audience and revealed(ctx, layer.reveal, session):
-            body.append(heading(layer.title))
-            body.extend(parse(layer.text))
-    facts = [labelled(fact.label, fact.value, 1) for fact in case.facts]
-    title, notes_ = f"{ctx.t('case')}: {case.title}", notes.case_notes(ctx, session, case)
+            body.append(Para((Run(f"{layer.title}: ", bold=True),) + tuple(
+                r for p in brief(clean(parse(layer.text)), 25)[:1] for r in p.runs)))
+    facts = [p for fact in case.facts for p in clean([labelled(fact.label, fact.value)])]
+    hidden = [(layer.title, layer.text) for layer in case.layers if "participants" not in layer.audience
+              and "trainers" in layer.audience and revealed(ctx, layer.reveal, session)]
+    title, notes_ = f"{ctx.t('case')}: {case.title}", notes.case_notes(ctx, session, case, hidden)
     if facts and body:
         return SlidePlan("two_columns", "case", title, body, [heading(ctx.t("facts")), *facts], notes_)
     return SlidePlan("content", "case", title, body + facts, notes=notes_)

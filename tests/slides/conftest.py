@@ -13,9 +13,9 @@ for folder in (ROOT / "core", ROOT / "plugins", Path(__file__).parent):
     if str(folder) not in sys.path:  # running from a checkout that is not installed
         sys.path.insert(0, str(folder))
 
-from draaiboek.model import Pack  # noqa: E402
-from draaiboek.refs import Resolver  # noqa: E402
-from slide_models import make_pack  # noqa: E402
+from draaiboek.model import Pack
+from draaiboek.refs import Resolver
+from slide_models import make_pack
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

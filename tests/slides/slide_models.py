@@ -3,8 +3,26 @@
 from __future__ import annotations
 
 from draaiboek.model import (
-    AgendaItem, Assignment, Case, CaseLayer, Duration, Fact, FormatStep, LearningOutcome, Pack, PrepTask,
-    Question, QuestionSection, Questionnaire, RoleCard, Session, Source, Step, Training, TrainingAudience, WorkFormat,
+    AgendaItem,
+    Assignment,
+    Case,
+    CaseLayer,
+    Duration,
+    Fact,
+    FormatStep,
+    LearningOutcome,
+    Pack,
+    PrepTask,
+    Question,
+    Questionnaire,
+    QuestionSection,
+    RoleCard,
+    Session,
+    Source,
+    Step,
+    Training,
+    TrainingAudience,
+    WorkFormat,
 )
 
 LONG = " ".join(f"Zin {n} van een lange opdracht die de deelnemers stap voor stap uitvoeren." for n in range(60))
