@@ -24,6 +24,7 @@ from draaiboek_slides.package import FIXED_TIME, deterministic, stable_zip
 TITLE_MIN = 20.0
 SLIDE_NUMBER, FOOTER, DATE = 13, 15, 16
 FURNITURE = (DATE, FOOTER, SLIDE_NUMBER)
+PROMPTS = {"footer", "voettekst", "fußzeile", "pied de page"}  # sample texts, not a house-style footer
 FIELD_ID = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"  # fixed, so the same input gives the same bytes
 POTX = b"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
 PPTX = b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
@@ -82,8 +83,9 @@ def font_size(placeholder: Any, master: Any, style: str) -> float:
     """Level-1 font size of a placeholder: its own list style, its layout's and master's, else the master text style."""
     current = placeholder
     while current is not None:
-        size = _style_size(current._element, "./p:txBody/a:lstStyle/a:lvl1pPr/a:defRPr/@sz")
-        if size:
+        size = _style_size(current._element, "./p:txBody/a:lstStyle/a:lvl1pPr/a:defRPr/@sz") or _style_size(
+            current._element, "./p:txBody/a:p[1]/a:r[1]/a:rPr/@sz | ./p:txBody/a:p[1]/a:endParaRPr/@sz")
+        if size:  # LibreOffice Impress keeps a layout's sizes on its sample paragraph, not in a list style
             return size
         current = getattr(current, "_base_placeholder", None)
     return _style_size(master._element, f"./p:txStyles/p:{style}/a:lvl1pPr/a:defRPr/@sz") or 18.0
@@ -99,6 +101,7 @@ class Slot:
     kind: int
     left: int
     top: int
+    emu: tuple[int, int, int, int]
     width: float
     height: float
     font: float
@@ -133,7 +136,8 @@ def layout_slots(layout: Any) -> list[Slot]:
             nth = seen.get(_family(kind), 0)
             seen[_family(kind)] = nth + 1
             style = "titleStyle" if kind in template.TITLES else "bodyStyle"
-            slots.append(Slot(nth, kind, int(ph.left or 0), int(ph.top or 0), Emu(ph.width or 0).pt,
+            place = (int(ph.left or 0), int(ph.top or 0), int(ph.width or 0), int(ph.height or 0))
+            slots.append(Slot(nth, kind, int(ph.left or 0), int(ph.top or 0), place, Emu(ph.width or 0).pt,
                               Emu(ph.height or 0).pt, font_size(ph, master, style)))
         _SLOTS[key] = (layout._element, slots)
     return _SLOTS[key][1]
@@ -186,8 +190,8 @@ def write_paras(frame: Any, paras: list[Para], box: Box | None, size: float | No
             ppr.set("marL", str(int(Pt(INDENT * para.level))))
             hang = {"bullet": 18.0, "number": min(INDENT * para.level, 1.6 * font)}
             ppr.set("indent", str(int(Pt(-hang.get(para.bullet, 0.0)))) if para.level else "0")
-            if index:
-                p.space_before = Pt(round(PARA_SPACING * font))
+            p.space_before = Pt(round(PARA_SPACING * font) if index else 0)
+            p.space_after = Pt(0)  # a template's own paragraph spacing would undo the size estimate
             p.line_spacing = 1.0
         _bullet(ppr, para)
         if box is not None and any("\t" in run.text for run in para.runs):
@@ -300,17 +304,18 @@ def add_slide(prs: Any, plan: SlidePlan, matches: dict[str, template.Match | Non
         size = title_sizes.get(id(match.layout._element), slot.font)
         frame = placeholders[slot.key].text_frame
         frame.text = fitted_title(plan.title, slot, size, _most_lines(plan))
-        if size != slot.font:
-            for run in frame.paragraphs[0].runs:
-                run.font.size = Pt(size)
+        for run in frame.paragraphs[0].runs:
+            run.font.size = Pt(size)
+        _place(placeholders[slot.key], slot)
         used.add(slot.key)
     columns = [plan.body, plan.right] if plan.role == "two_columns" else [plan.body]
     bodies = [s for s in text_slots(match.layout) if s.key in placeholders]
     for column, body in zip(columns, bodies):
         if not column:
             continue
-        box = None if plan.role in ("title", "section") else body.box
-        write_paras(placeholders[body.key].text_frame, column, box, plan.font if box is not None else None)
+        box = None if plan.role in ("title", "section") else Box(body.width, body.height, plan.font or body.font)
+        write_paras(placeholders[body.key].text_frame, column, box, box.font if box is not None else None)
+        _place(placeholders[body.key], body)
         used.add(body.key)
     for key, placeholder in placeholders.items():
         if key not in used:
@@ -343,6 +348,12 @@ def one_line(text: str, placeholder: Any, master: Any) -> str:
     return short if short == text.strip() else short.rstrip(",;:–-—") + "…"
 
 
+def _place(placeholder: Any, slot: Slot) -> None:
+    """The layout's position, written on the slide: a placeholder without ``idx`` may inherit another's."""
+    if all(slot.emu[2:]):
+        placeholder.left, placeholder.top, placeholder.width, placeholder.height = slot.emu
+
+
 def _most_lines(plan: SlidePlan) -> int:
     return 3 if plan.role in ("title", "section") else 2
 
@@ -355,7 +366,8 @@ def add_furniture(slide: Any, layout: Any, furniture: Furniture, number: int) ->
         kind = int(ph.placeholder_format.type)
         if kind not in FURNITURE or (kind == DATE and not furniture.date):
             continue
-        own = ph.text_frame.text.strip() if ph.has_text_frame else ""
+        own = ph.text_frame.text.strip() if ph.has_text_frame and kind == FOOTER else ""
+        own = "" if own.strip("<>").lower() in PROMPTS else own
         if kind == FOOTER and not (own or furniture.footer):
             continue
         slide.shapes.clone_placeholder(ph)

@@ -6,6 +6,7 @@ Reads the .pptx back with python-pptx and, when given, the PDF LibreOffice made 
 
 from __future__ import annotations
 
+import html as html_module
 import re
 import statistics
 import subprocess
@@ -34,6 +35,8 @@ class SlideFigures:
     has_number: bool
     continued: bool = False
     outside: list[str] = field(default_factory=list)
+    title_outside: list[str] = field(default_factory=list)
+    furniture: str = ""
 
     @property
     def words(self) -> int:
@@ -89,20 +92,24 @@ def measure(pptx: Path, pdf: Path | None = None) -> DeckFigures:
     pages = pdf_words(pdf) if pdf is not None else None
     slides: list[SlideFigures] = []
     for number, slide in enumerate(prs.slides, 1):
-        title, body, has_number = "", [], False
+        title, body, has_number, furniture = "", [], False, []
+        title_shape = None
         for ph in slide.placeholders:
             kind = int(ph.placeholder_format.type)
             if kind in (1, 3):
-                title = ph.text_frame.text
-            elif kind == 13:
-                has_number = 'type="slidenum"' in _xml(ph)
+                title, title_shape = ph.text_frame.text, ph
+            elif kind in FURNITURE:
+                furniture.append(ph.text_frame.text)
+                has_number = has_number or (kind == 13 and 'type="slidenum"' in _xml(ph))
             elif kind not in FURNITURE and ph.has_text_frame:
                 body.extend(p.text for p in ph.text_frame.paragraphs if p.text.strip())
         notes = slide.notes_slide.notes_text_frame.text if slide.has_notes_slide and slide.notes_slide.notes_text_frame else ""
         figures = SlideFigures(number, title, id(slide.slide_layout._element) not in not_content, body, notes,
-                               has_number, bool(CONTINUED.search(title)))
+                               has_number, bool(CONTINUED.search(title)), furniture=" ".join(furniture))
         if pages is not None and number <= len(pages):
             figures.outside = outside_words(slide, pages[number - 1])
+            if title_shape is not None:
+                figures.title_outside = title_overflow(title_shape, title, pages[number - 1])
         slides.append(figures)
     return DeckFigures(pptx, slides)
 
@@ -121,7 +128,7 @@ def pdf_words(pdf: Path) -> list[list[Word]]:
     html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     pages: list[list[Word]] = []
     for page in html.split("<page ")[1:]:
-        pages.append([(float(a), float(b), float(c), float(d), w) for a, b, c, d, w in re.findall(
+        pages.append([(float(a), float(b), float(c), float(d), html_module.unescape(w)) for a, b, c, d, w in re.findall(
             r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', page)])
     return pages
 
@@ -147,6 +154,23 @@ def outside_words(slide: Any, words: list[Word]) -> list[str]:
         if not inside:
             out.append(word)
     return out
+
+
+def title_overflow(shape: Any, title: str, words: list[Word]) -> list[str]:
+    """Title words drawn outside the title's own box (into the body below it, say); a title that is not
+    drawn at all counts too."""
+    wanted = title.split()
+    if not wanted:
+        return []
+    texts = [w[4] for w in words]
+    start = next((i for i in range(len(texts)) if texts[i:i + len(wanted)] == wanted), None)
+    if start is None:
+        return ["<title not drawn>"]
+    left, top = shape.left / 12700, shape.top / 12700
+    right, bottom = left + shape.width / 12700, top + shape.height / 12700
+    return [w for x0, y0, x1, y1, w in words[start:start + len(wanted)]
+            if not (x0 >= left - TOLERANCE and y0 >= top - TOLERANCE and x1 <= right + TOLERANCE
+                    and y1 <= bottom + TOLERANCE)]
 
 
 def summary(decks: list[DeckFigures]) -> dict[str, float]:
