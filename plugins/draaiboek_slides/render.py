@@ -57,6 +57,7 @@ def open_template(path: Path | None) -> Any:
         raise InputFileError(f"template {source} is not a usable PowerPoint file: {exc}") from None
     remove_slides(prs)
     _SLOTS.clear()
+    _PIECES.clear()
     return prs
 
 
@@ -337,12 +338,10 @@ def _inherited_body(placeholder: Any, master: Any, kind: int) -> Any:
     return own
 
 
-def one_line(text: str, placeholder: Any, master: Any) -> str:
+def one_line(text: str, chars: int) -> str:
     """Footer and date stay on one line of their box: a long text is cut at a word, with an ellipsis."""
-    size = font_size(placeholder, master, "otherStyle")
-    width = Box(Emu(placeholder.width or 0).pt, 0, min(size, 14.0)).chars_per_line()
     words = text.split()
-    while len(words) > 1 and len(" ".join(words)) > width:
+    while len(words) > 1 and len(" ".join(words)) > chars:
         words = words[:-1]
     short = " ".join(words)
     return short if short == text.strip() else short.rstrip(",;:–-—") + "…"
@@ -358,29 +357,60 @@ def _most_lines(plan: SlidePlan) -> int:
     return 3 if plan.role in ("title", "section") else 2
 
 
+@dataclass(frozen=True)
+class Piece:
+    """A footer, date or slide-number placeholder of a layout, read once per deck."""
+
+    placeholder: Any
+    kind: int
+    own: str  # the layout's own footer text (house style), not a prompt
+    body_pr: Any
+    list_style: Any
+    chars: int
+
+
+#: Per deck (cleared by open_template), like _SLOTS.
+_PIECES: dict[int, tuple[Any, list[Piece]]] = {}
+
+
+def layout_pieces(layout: Any) -> list[Piece]:
+    from lxml import etree
+
+    key = id(layout._element)
+    if key not in _PIECES:
+        pieces = []
+        for ph in layout.placeholders:
+            kind = int(ph.placeholder_format.type)
+            if kind not in FURNITURE:
+                continue
+            own = ph.text_frame.text.strip() if ph.has_text_frame and kind == FOOTER else ""
+            own = "" if own.strip("<>").lower() in PROMPTS else own
+            # LibreOffice draws footer text in its own default font unless the style is on the shape itself.
+            inherited = _inherited_body(ph, layout.slide_master, kind)
+            parts = [inherited.find(qn(tag)) if inherited is not None else None for tag in ("a:bodyPr", "a:lstStyle")]
+            size = font_size(ph, layout.slide_master, "otherStyle")
+            chars = Box(Emu(ph.width or 0).pt, 0, min(size, 14.0)).chars_per_line()
+            pieces.append(Piece(ph, kind, own, parts[0] if parts[0] is not None else etree.Element(qn("a:bodyPr")),
+                                parts[1] if parts[1] is not None else etree.Element(qn("a:lstStyle")), chars))
+        _PIECES[key] = (layout._element, pieces)
+    return _PIECES[key][1]
+
+
 def add_furniture(slide: Any, layout: Any, furniture: Furniture, number: int) -> None:
     """Footer, date and slide number where the layout has placeholders for them (python-pptx leaves them out)."""
     from lxml import etree
 
-    for ph in layout.placeholders:
-        kind = int(ph.placeholder_format.type)
-        if kind not in FURNITURE or (kind == DATE and not furniture.date):
+    for piece in layout_pieces(layout):
+        kind = piece.kind
+        if (kind == DATE and not furniture.date) or (kind == FOOTER and not (piece.own or furniture.footer)):
             continue
-        own = ph.text_frame.text.strip() if ph.has_text_frame and kind == FOOTER else ""
-        own = "" if own.strip("<>").lower() in PROMPTS else own
-        if kind == FOOTER and not (own or furniture.footer):
-            continue
-        slide.shapes.clone_placeholder(ph)
+        slide.shapes.clone_placeholder(piece.placeholder)
         sp = slide.shapes._spTree[-1]
         for old in sp.findall(qn("p:txBody")):
             sp.remove(old)
         body = etree.SubElement(sp, qn("p:txBody"))
-        # LibreOffice draws footer text with its own default font unless the style is on the shape itself.
-        inherited = _inherited_body(ph, layout.slide_master, kind)
-        body.append(deepcopy(inherited.find(qn("a:bodyPr"))) if inherited is not None
-                    and inherited.find(qn("a:bodyPr")) is not None else etree.Element(qn("a:bodyPr")))
-        body.append(deepcopy(inherited.find(qn("a:lstStyle"))) if inherited is not None
-                    and inherited.find(qn("a:lstStyle")) is not None else etree.Element(qn("a:lstStyle")))
+        body.append(deepcopy(piece.body_pr))
+        body.append(deepcopy(piece.list_style))
         paragraph = etree.SubElement(body, qn("a:p"))
         if kind == SLIDE_NUMBER:
             field = etree.SubElement(paragraph, qn("a:fld"), {"id": FIELD_ID, "type": "slidenum"})
@@ -389,8 +419,8 @@ def add_furniture(slide: Any, layout: Any, furniture: Furniture, number: int) ->
         else:
             run = etree.SubElement(paragraph, qn("a:r"))
             etree.SubElement(etree.SubElement(run, qn("a:rPr")), qn("a:latin"), {"typeface": "+mn-lt"})
-            text = own or (furniture.footer if kind == FOOTER else furniture.date or "")
-            etree.SubElement(run, qn("a:t")).text = one_line(text, ph, layout.slide_master)
+            text = piece.own or (furniture.footer if kind == FOOTER else furniture.date or "")
+            etree.SubElement(run, qn("a:t")).text = one_line(text, piece.chars)
 
 
 def write_notes(slide: Any, notes: list[Para]) -> None:
