@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
-from draaiboek.model import Pack, Session, Training
+from draaiboek.model import Case, Pack, Session, Training
 from draaiboek.refs import Resolver, split_ref
 
 from draaiboek_slides.fit import Box
@@ -57,6 +57,7 @@ class DeckOptions:
     start: str = "09:00"
     date: str | None = None
     trainer: str | None = None
+    cases: tuple[str, ...] = ()  # the trainer's pick per choice group (--case); otherwise the first case
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,14 @@ class Context:
             return None
         ident = split_ref(ref)[1]
         return next((i for i, s in enumerate(self.training.sessions) if s.id == ident), None)
+
+    def shows(self, case: Case) -> bool:
+        """Whether the deck shows a case: always, unless it is an alternative the trainer did not pick."""
+        if not case.choice_group:
+            return True
+        group = [c for c in self.pack.cases if c.choice_group == case.choice_group]
+        chosen = next((c for c in group if c.id in self.options.cases), group[0] if group else case)
+        return chosen.id == case.id
 
     def session_name(self, session: Session) -> str:
         kind = (session.kind or self.t("session")).strip()

@@ -19,6 +19,8 @@ OPTIONS = [
                  help="Start time for the clock times in the programme."),
     click.Option(["--date"], default=None, help="Date on the title slide (YYYY-MM-DD or free text)."),
     click.Option(["--trainer"], default=None, metavar="NAME", help="Trainer name on the title slide."),
+    click.Option(["--case"], "case", multiple=True, metavar="CASE_ID",
+                 help="The case to use where the pack offers a choice (repeat per choice group; default: the first)."),
 ]
 
 
@@ -37,6 +39,16 @@ def export(job: ExportJob) -> list[Path]:
     return [job.output]
 
 
+def chosen_cases(pack: Any, wanted: tuple[str, ...]) -> tuple[str, ...]:
+    """The ``--case`` picks, each a case of one of the pack's choice groups."""
+    choices = [c.id for c in pack.cases if c.choice_group]
+    for case_id in wanted:
+        if case_id not in choices:
+            offer = ", ".join(choices) or "none (this pack offers no choice of case)"
+            raise ExportError(f"--case {case_id!r} is not a case to choose: use one of {offer}")
+    return tuple(wanted)
+
+
 def build_bytes(pack: Any, training: Training, resolver: Any, options: Any) -> bytes:
     """The deck for a training as bytes: template, plan, render."""
     from draaiboek_slides import render, template
@@ -49,7 +61,7 @@ def build_bytes(pack: Any, training: Training, resolver: Any, options: Any) -> b
     if problem:
         raise ExportError(problem)
     deck_options = DeckOptions(start=options.get("start") or "09:00", date=options.get("date"),
-                               trainer=options.get("trainer"))
+                               trainer=options.get("trainer"), cases=chosen_cases(pack, options.get("case") or ()))
     ctx = Context(pack, training, resolver, deck_options)
     sessions = select_sessions(training, options.get("session"))
     plans = build_deck(ctx, sessions, render.geometry(matches))

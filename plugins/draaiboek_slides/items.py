@@ -14,7 +14,7 @@ from draaiboek.model import (
 from draaiboek.timing import TimedItem, format_minutes
 
 from draaiboek_slides import notes
-from draaiboek_slides.deck import Context, SlidePlan
+from draaiboek_slides.deck import Context, Role, SlidePlan
 from draaiboek_slides.editorial import clean, without_answers
 from draaiboek_slides.fit import sentences, word_count
 from draaiboek_slides.markdown import Para, Run, heading, labelled, parse, plain
@@ -97,12 +97,12 @@ def item_slides(ctx: Context, session: Session, entry: TimedItem, shown: set[str
     what, shortened = task_text(ctx, item, fmt)
     body = [meta_line(ctx, entry, fmt), *what]
     body.extend(instrument_lines(ctx, session, item))
-    cases = [c for c in (ctx.resolver.case(ref) for ref in item.cases) if c is not None]
+    cases = [c for c in (ctx.resolver.case(ref) for ref in item.cases) if c is not None and ctx.shows(c)]
     body.extend(labelled(ctx.t("case"), case.title) for case in cases)
     steps = step_lines(ctx, item, fmt, variant)
     if not steps and len(body) == 1:  # nothing to read: a divider with the time, not an empty content slide
         return [SlidePlan("section", "activity", item.title, body, notes=notes.item_notes(ctx, entry, fmt, variant))]
-    role = "two_columns" if steps else "content"
+    role: Role = "two_columns" if steps else "content"
     kind = "evaluation" if item.kind == "evaluation" else "activity"
     slides = [SlidePlan(role, kind, item.title, body, steps, notes.item_notes(ctx, entry, fmt, variant, shortened))]
     for case in cases:
@@ -116,8 +116,8 @@ def step_lines(ctx: Context, item: AgendaItem, fmt: WorkFormat | None, variant: 
     """The steps, short: title (or first sentence), grouping and minutes; numbered as literal text."""
     lines: list[str] = []
     for step in item.steps:
-        detail = [grouping_text(ctx, step.grouping, step.group_size), format_minutes(step.minutes.low, step.minutes.high)]
-        lines.append(f"{step.title} ({', '.join(d for d in detail if d)})")
+        parts = [grouping_text(ctx, step.grouping, step.group_size), format_minutes(step.minutes.low, step.minutes.high)]
+        lines.append(f"{step.title} ({', '.join(d for d in parts if d)})")
     format_steps = (variant.steps if variant and variant.steps else fmt.steps if fmt else []) if not item.steps else []
     for fstep in format_steps:
         minutes = format_minutes(fstep.minutes.low, fstep.minutes.high) if fstep.minutes else None

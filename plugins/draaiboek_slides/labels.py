@@ -25,7 +25,7 @@ SLIDE_LABELS: dict[str, dict[str, str]] = {
     "roles": {"nl": "Benodigde rollen", "en": "Required roles"},
     "introduction": {"nl": "Inleiding", "en": "Introduction"},
     "session_notes": {"nl": "Aantekeningen", "en": "Notes"},
-    "full_text": {"nl": "Volledige tekst (op de dia ingekort)", "en": "Full text (shortened on the slide)"},
+    "left_out": {"nl": "Niet (volledig) op de dia", "en": "Not (fully) on the slide"},
     "next_session": {"nl": "Volgende keer", "en": "Next time"},
     "worked_on_in": {"nl": "Hieraan werken we in", "en": "Worked on in"},
     "resume_at": {"nl": "We gaan verder om", "en": "We continue at"},

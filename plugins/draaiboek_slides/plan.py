@@ -16,7 +16,7 @@ from draaiboek.timing import schedule
 
 from draaiboek_slides import sections
 from draaiboek_slides.deck import ROLES, Context, DeckOptions, Geometry, Role, SlidePlan
-from draaiboek_slides.fit import Box, fits, paginate, shorten
+from draaiboek_slides.fit import MAX_WORDS, Box, fits, paginate, shorten, word_count
 from draaiboek_slides.markdown import Para, heading, plain
 
 __all__ = ["ROLES", "Context", "DeckOptions", "Geometry", "Role", "SlidePlan", "build_deck", "select_sessions"]
@@ -86,6 +86,13 @@ def fit_slides(ctx: Context, slides: list[SlidePlan], geometry: Geometry) -> lis
             fitted.append(slide)
             continue
         if slide.role == "two_columns" and not _columns_fit(slide, sized):
+            assert sized.left is not None and sized.right is not None
+            right = shorten(slide.right, sized.right, MAX_WORDS // 2)
+            left = shorten(slide.body, sized.left, MAX_WORDS - word_count(right))
+            if left and right:  # both columns shortened, the layout kept
+                fitted.append(replace(slide, body=left, right=right, font=marker,
+                                      notes=slide.notes + _left_out(ctx, slide.body + slide.right, left + right)))
+                continue
             slide = replace(slide, role="content", body=slide.body + slide.right, right=[])
         if _columns_fit(slide, sized):
             fitted.append(replace(slide, font=marker))
@@ -96,7 +103,7 @@ def fit_slides(ctx: Context, slides: list[SlidePlan], geometry: Geometry) -> lis
             fitted.extend(_continued(ctx, slide, pages, marker))
             continue
         kept = shorten(slide.body, sized.content)
-        fitted.append(replace(slide, body=kept, font=marker, notes=slide.notes + _full_text(ctx, slide.body, kept)))
+        fitted.append(replace(slide, body=kept, font=marker, notes=slide.notes + _left_out(ctx, slide.body, kept)))
     return fitted
 
 
@@ -109,8 +116,8 @@ def _continued(ctx: Context, slide: SlidePlan, pages: list[list[Para]], font: fl
     return out
 
 
-def _full_text(ctx: Context, whole: list[Para], kept: list[Para]) -> list[Para]:
-    """The slide's full text for the notes, when the slide shows less of it."""
-    if [p.text for p in whole] == [p.text for p in kept]:
-        return []
-    return [heading(ctx.t("full_text")), *whole]
+def _left_out(ctx: Context, whole: list[Para], kept: list[Para]) -> list[Para]:
+    """For the notes: what the slide leaves out or shows shortened, in full."""
+    shown = {p.text for p in kept}
+    missing = [p for p in whole if p.text not in shown]
+    return [heading(ctx.t("left_out")), *missing] if missing else []

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from draaiboek_slides.render import default_template
 from pptx import Presentation
 from pptx.oxml.ns import qn
 from pptx.util import Pt
 
-from draaiboek_slides.render import default_template
 from tests.support import soffice_convert
 
 

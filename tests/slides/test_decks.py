@@ -95,3 +95,20 @@ def test_bad_options_are_one_line_errors(run_cli: RunCli, tmp_path: Path) -> Non
     result = run_cli("export", "slides", str(FULL_PACK), "-o", str(out), "--start", "nine")
     assert result.exit_code != 0 and "invalid start time" in result.output and not out.exists()
     assert not list(tmp_path.iterdir())  # no temporary files left behind
+
+
+def test_a_choice_group_shows_the_trainers_pick_only(run_cli: RunCli, tmp_path: Path) -> None:
+    pack, training, _ = open_training("het-gesprek")
+    group = [c for c in pack.cases if c.choice_group]
+    assert len(group) == 2
+    for pick, other in ((None, group[1]), (group[1].id, group[0])):
+        out = tmp_path / f"{pick}.pptx"
+        args = ["export", "slides", "het-gesprek", "-o", str(out), "--session", "2"]
+        result = run_cli(*args, *(["--case", pick] if pick else []))
+        assert result.exit_code == 0, result.output
+        text = "\n".join(s.title + "\n" + s.text for s in read_deck(out))
+        shown = group[0] if pick is None else group[1]
+        assert f"Casus: {shown.title}" in text and other.title not in text
+    result = run_cli("export", "slides", "het-gesprek", "-o", str(tmp_path / "x.pptx"), "--case", "casus-niemand")
+    assert result.exit_code != 0 and "--case 'casus-niemand' is not a case to choose" in result.output
+    assert not (tmp_path / "x.pptx").exists()

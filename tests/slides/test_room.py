@@ -10,9 +10,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 from deckmeasure import DeckFigures, measure
-from madetemplates import large_titles, libreoffice_saved
-
 from draaiboek.cli import build_app
+from madetemplates import large_titles, libreoffice_saved
 
 from tests.support import FULL_PACK, RunCli, soffice_convert
 
