@@ -20,7 +20,7 @@ PARA_SPACING = 0.35  # space before a paragraph, in lines
 INSET = 7.2  # python-pptx/PowerPoint default left+right inset per side, in points
 INDENT = 30.0  # per list level, in points
 #: Body words a slide may carry (the room reads a slide at a glance; the notes hold the rest).
-MAX_WORDS = 70
+MAX_WORDS = 75
 ELLIPSIS = "…"
 _SENTENCE_END = re.compile(r"[.!?][)\"'”’]*$")
 

@@ -79,7 +79,7 @@ def task_text(ctx: Context, item: AgendaItem, fmt: WorkFormat | None) -> tuple[l
         or item.description
     full = clean(without_answers(parse(source)))
     short = _merge(brief(full))
-    if not any(p.text.rstrip().endswith("?") for p in short):
+    if not any("?" in p.text for p in short):
         question = next((s for p in full for s in sentences(p) if s.text.rstrip().endswith("?")), None)
         if question is not None:
             short.append(Para(tuple(Run(r.text.strip() if i == 0 else r.text, bold=True) for i, r in

@@ -31,11 +31,23 @@ def deck_slides(ctx: Context, sessions: list[Session]) -> list[SlidePlan]:
             homework = homework_slide(ctx, session)
             if homework:
                 slides.append(homework)
-    slides.append(closing_slide(ctx, sessions[-1]))
+    closing = closing_slide(ctx, sessions[-1])
+    if not (_only_thanks(ctx, closing) and _ends_with_closing(ctx, sessions[-1])):
+        slides.append(closing)
     sources = sources_slide(ctx)
     if sources:
         slides.append(sources)
     return [replace(s, body=clean(s.body), right=clean(s.right)) if s.role != "title" else s for s in slides]
+
+
+def _only_thanks(ctx: Context, slide: SlidePlan) -> bool:
+    return [p.text for p in slide.body] == [ctx.t("thanks")]
+
+
+def _ends_with_closing(ctx: Context, session: Session) -> bool:
+    """The agenda's last item is itself the closing: a second, empty closing slide would only repeat it."""
+    last = session.agenda[-1] if session.agenda else None
+    return last is not None and (last.kind == "closing" or last.title.strip().lower() == ctx.t("closing").lower())
 
 
 def title_slide(ctx: Context, session: Session | None) -> SlidePlan:
@@ -160,11 +172,11 @@ def closing_slide(ctx: Context, last: Session) -> SlidePlan:
 
 def source_line(source: Source) -> Para:
     """Authors (year). *Title*. Publisher: attribution only, no licence terms."""
-    parts = [", ".join(source.authors)] if source.authors else []
-    if source.year:
-        parts.append(f"({source.year})")
-    head = " ".join(parts)
-    runs = [Run(f"{head}. " if head else ""), Run(source.title, italic=True)]
+    year = f" ({source.year})" if source.year else ""
+    if source.authors:
+        runs = [Run(f"{', '.join(source.authors)}{year}. "), Run(source.title, italic=True)]
+    else:
+        runs = [Run(source.title, italic=True), Run(year)]
     if source.publisher:
         runs.append(Run(f". {source.publisher}"))
     return Para(tuple(r for r in runs if r.text), 1, "bullet")

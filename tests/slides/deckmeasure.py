@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 CONTINUED = re.compile(r"\((?:vervolg|continued)\)\s*$")
+NUMBER = re.compile(r"^\d+\.\s+")
 META = re.compile(r"\d{1,2}:\d{2}–\d{1,2}:\d{2}\s*$")
 #: What the issue found on slides that belongs in the colophon or the trainer's notes.
 EDITORIAL = re.compile(
@@ -40,7 +41,7 @@ class SlideFigures:
 
     @property
     def words(self) -> int:
-        return sum(len(p.split()) for p in self.body)
+        return sum(len(NUMBER.sub("", p).split()) for p in self.body)  # a list number is not a word
 
     @property
     def empty(self) -> bool:

@@ -169,8 +169,17 @@ def test_evaluation_and_closing(pack: Pack) -> None:
     assert "Wat neem je mee?" in notes_text(evaluation)
     sources = slides[-1]
     assert body_text(sources) == "A. Auteur (2020). Handboek gesprekken"  # attribution only
+    assert sources_line_without_authors() == "Handboek (2021). Uitgeverij"
     assert "CC BY 4.0" in notes_text(sources) and "Gemaakt met draaiboek." in notes_text(sources)
     assert "1.0" not in body_text(sources) + notes_text(sources)  # no version numbers
+
+
+def sources_line_without_authors() -> str:
+    from draaiboek.model import Source
+
+    from draaiboek_slides.sections import source_line
+
+    return source_line(Source("h", "Handboek", year=2021, publisher="Uitgeverij")).text
 
 
 def test_english_pack_gets_english_labels() -> None:
