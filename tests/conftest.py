@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 
 import pytest
 from click.testing import CliRunner, Result
 
-
 from draaiboek.cli import build_app
 from draaiboek.plugins import PluginHost
-
-from tests.support import RunCli
+from tests.support import RunCli, in_ci
 
 
 @pytest.fixture
@@ -30,6 +27,6 @@ def run_cli() -> RunCli:
 def pytest_runtest_setup(item: pytest.Item) -> None:
     """LibreOffice tests: skipped on a machine without it, but a failure in CI, where .ci/run installs it."""
     if item.get_closest_marker("libreoffice") and shutil.which("soffice") is None:
-        if os.environ.get("CI"):
+        if in_ci():
             pytest.fail("LibreOffice (soffice) is required in CI; .ci/run installs it")
         pytest.skip("LibreOffice (soffice) is not installed")

@@ -18,6 +18,16 @@ BROKEN = TESTS / "packs" / "broken"
 RunCli = Callable[..., Result]
 
 
+def env_flag(name: str, default: str = "") -> bool:
+    """An on/off environment variable: unset, empty, 0, false or no is off."""
+    return os.environ.get(name, default).strip().lower() not in ("", "0", "false", "no")
+
+
+def in_ci() -> bool:
+    """CI sets CI=true: there, nothing may be skipped for want of LibreOffice."""
+    return env_flag("CI")
+
+
 def run_draaiboek(args: Sequence[str], cwd: Path | None = None, env: dict[str, str] | None = None,
                   ) -> subprocess.CompletedProcess[str]:
     """The installed ``draaiboek`` command in a subprocess, exactly as a user runs it."""

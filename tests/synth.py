@@ -23,7 +23,7 @@ def training(t: int, sessions: int, items: int) -> dict[str, object]:
     session_list = []
     for s in range(sessions):
         sid = f"t{t}-s{s}"
-        agenda = [{"title": f"Onderdeel {i + 1} van sessie {s + 1}", "outcomes": [f"{sid}-lo"],
+        agenda: list[dict[str, object]] = [{"title": f"Onderdeel {i + 1} van sessie {s + 1}", "outcomes": [f"{sid}-lo"],
                    "work_format": f"t{t}-wf{i % 5}", "cases": [f"t{t}-case"],
                    "assignment": "Bespreek in **tweetallen** wat je opviel.\n\n- eerst luisteren\n- dan vragen",
                    "steps": [{"title": "Uitleg", "minutes": 5, "grouping": "plenary"},

@@ -11,6 +11,7 @@ from draaiboek.checks import run_checks
 from draaiboek.diagnostics import Diagnostic, errors
 from draaiboek.errors import PackError
 from draaiboek.model import Pack, Training
+from draaiboek.partial import Gaps
 from draaiboek.refs import Resolver
 
 
@@ -22,6 +23,7 @@ class CheckedPack:
     pack: Pack | None
     diagnostics: list[Diagnostic]
     resolver: Resolver | None
+    gaps: Gaps | None = None  # what was left out of the checks because it did not load
 
     @property
     def ok(self) -> bool:
@@ -48,11 +50,12 @@ def pack_folder(ref: str, catalog: Catalog) -> tuple[Path, str | None]:
 
 def check_folder(folder: Path, catalog: Catalog) -> CheckedPack:
     result = catalog.load(folder)
-    if result.pack is None or result.source_map is None:
-        return CheckedPack(folder, None, result.diagnostics, None)
-    resolver = resolver_for(result.pack, catalog)
-    diagnostics = result.diagnostics + run_checks(result.pack, resolver, result.source_map, folder)
-    return CheckedPack(folder, result.pack, diagnostics, resolver)
+    pack = result.pack or result.partial  # with load errors: still check whatever loaded
+    if pack is None or result.source_map is None:
+        return CheckedPack(folder, None, result.diagnostics, None, result.gaps)
+    resolver = resolver_for(pack, catalog)
+    found = [d for d in run_checks(pack, resolver, result.source_map, folder) if not result.gaps.hides(d)]
+    return CheckedPack(folder, pack, result.diagnostics + found, resolver, result.gaps)
 
 
 def resolver_for(pack: Pack, catalog: Catalog) -> Resolver:

@@ -10,18 +10,26 @@ import difflib
 import re
 import typing
 from collections.abc import Callable, Iterator
+from datetime import time
 from typing import Any, Literal, TypeVar
 
 import attrs
 import cattrs
 from cattrs.cols import is_sequence, list_structure_factory
-from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_structure_fn
 
-from draaiboek.model import Duration, Pack, SourceRef
+from draaiboek.model import Duration, Pack, Reveal, SourceRef
 
 T = TypeVar("T")
 PathKey = tuple[str | int, ...]
 RANGE = re.compile(r"^\s*(\d+)\s*(?:-|–|to|tot)\s*(\d+)\s*$")
+CLOCK = re.compile(r"^\s*([01]?\d|2[0-3])[:.]([0-5]\d)\s*$")
 MAX_MINUTES = 7 * 24 * 60  # a week: anything longer is a typo
 
 
@@ -73,9 +81,18 @@ def parse_duration(value: Any) -> Duration:
     return Duration(low, high)
 
 
+def parse_clock_time(value: Any) -> time:
+    """``"13:00"`` -> 13:00. YAML 1.1 reads an unquoted 13:00 as the base-60 number 780: take that back too."""
+    if isinstance(value, str) and (match := CLOCK.match(value)):
+        return time(int(match[1]), int(match[2]))
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 24 * 60:
+        return time(value // 60, value % 60)
+    raise FieldError(f"expected a clock time such as \"13:00\" (in quotes), got {value!r}")
+
+
 def _source_ref(value: Any, _: type) -> SourceRef:
     if isinstance(value, str):
-        source, _, section = value.strip().partition(" ")
+        source, _sep, section = value.strip().partition(" ")
         if not source:
             raise FieldError("empty source reference; write '<source-id> <section>'")
         return SourceRef(source, section.strip() or None)
@@ -105,6 +122,47 @@ def _strict_list_factory(type_: Any, converter: cattrs.Converter) -> Callable[[A
     def structure(value: Any, cl: type) -> list[Any]:
         if not isinstance(value, list):
             raise FieldError(f"expected a list (lines starting with '- '), got {_kind(value)}")
+        structured: list[Any] = base(value, cl)
+        return structured
+
+    return structure
+
+
+def _reveal_hooks(converter: cattrs.Converter) -> None:
+    """``reveal: m2``, ``reveal: {session: m2, after: rollenspel}`` or a list of those."""
+    mapping = make_dict_structure_fn(Reveal, converter, _cattrs_forbid_extra_keys=True)
+
+    def one(value: Any, _: type) -> Reveal:
+        if isinstance(value, str):
+            if not value.strip():
+                raise FieldError("empty reveal; write the id of a session")
+            return Reveal(value.strip())
+        if isinstance(value, dict):
+            return mapping(value, Reveal)
+        raise FieldError(f"expected a session id or a mapping with 'session', got {_kind(value)}")
+
+    converter.register_structure_hook(Reveal, one)
+    many = list_structure_factory(list[Reveal], converter)  # after `one`: it captures the item hook
+
+    def several(value: Any, _: type) -> list[Reveal]:
+        if value is None:
+            return []
+        # One entry written without a list keeps its errors at `reveal.field`, where the author wrote them.
+        return many(value, list[Reveal]) if isinstance(value, list) else [one(value, Reveal)]
+
+    converter.register_structure_hook_func(lambda t: t == list[Reveal], several)
+    converter.register_unstructure_hook(
+        Reveal, lambda r: r.session if (r.at, r.after, r.audience) == (None, None, [])
+        else {k: v for k, v in attrs.asdict(r).items() if v not in (None, [])})
+
+
+def _strict_class_factory(type_: Any, converter: cattrs.Converter) -> Callable[[Any, type], Any]:
+    # cattrs reads a class from a mapping with .keys(); a list or scalar there must be the author's error.
+    base = make_dict_structure_fn(type_, converter, _cattrs_forbid_extra_keys=True)
+
+    def structure(value: Any, cl: type) -> Any:
+        if not isinstance(value, dict):
+            raise FieldError(f"expected a mapping of fields (key: value lines), got {_kind(value)}")
         return base(value, cl)
 
     return structure
@@ -119,6 +177,10 @@ def _make_converter() -> cattrs.Converter:
     converter.register_structure_hook(SourceRef, _source_ref)
     converter.register_structure_hook_factory(_is_literal, _literal_factory)
     converter.register_structure_hook_factory(is_sequence, _strict_list_factory)
+    converter.register_structure_hook_factory(attrs.has, _strict_class_factory)
+    converter.register_structure_hook(time, lambda value, _: parse_clock_time(value))
+    converter.register_unstructure_hook(time, lambda t: t.strftime("%H:%M"))
+    _reveal_hooks(converter)
     converter.register_unstructure_hook(Duration, lambda d: d.low if not d.is_range else f"{d.low}-{d.high}")
     return converter
 
@@ -148,21 +210,47 @@ def structure_pack(data: dict[str, Any]) -> Pack:
     return structure(data, Pack)
 
 
-def iter_problems(exc: BaseException, path: PathKey = ()) -> Iterator[tuple[PathKey, str, str | None]]:
-    """Flatten a cattrs validation error into (field path, message, hint) triples."""
+def _child_classes(cls: type) -> dict[str, type]:
+    """Field name -> the attrs class its entries have (``steps`` -> Step), for the model classes a field holds."""
+    children: dict[str, type] = {}
+    for name, hint in typing.get_type_hints(cls).items():
+        for arg in (hint, *typing.get_args(hint), *(a for t in typing.get_args(hint) for a in typing.get_args(t))):
+            if isinstance(arg, type) and attrs.has(arg):
+                children[name] = arg
+    return children
+
+
+def _unknown_key_hint(key: str, cl: type, owner: type | None) -> str:
+    """Why a key is unknown: mis-indented (it exists one level up or down), split text, or a typo."""
+    known = [f.name for f in attrs.fields(cl)] if attrs.has(cl) else []
+    if owner is not None and attrs.has(owner) and key in attrs.fields_dict(owner):
+        return f"'{key}' is a field one level up: indented too far?"
+    below = [name for name, child in _child_classes(cl).items() if key in attrs.fields_dict(child)] if known else []
+    if below:
+        return f"'{key}' is a field of the entries of '{below[0]}' one level down: indented too little?"
+    if " " in key.strip() or key.rstrip().endswith((".", "?", "!")):
+        return "a ',' in unquoted text inside {...} starts a new field: put the text in quotes"
+    close = difflib.get_close_matches(key, known, n=1)
+    return f"did you mean '{close[0]}'?" if close else f"known fields: {', '.join(known)}"
+
+
+def iter_problems(exc: BaseException, path: PathKey = (), owner: type | None = None,
+                  ) -> Iterator[tuple[PathKey, str, str | None]]:
+    """Flatten a cattrs validation error into (field path, message, hint) triples.
+
+    ``owner`` is the model class one level above the failing object (for "indented too far?").
+    """
     if isinstance(exc, (ClassValidationError, IterableValidationError)):
         with_notes, without = exc.group_exceptions()
+        inner_owner = exc.cl if isinstance(exc, ClassValidationError) else owner
         for inner, note in with_notes:
-            step = note.index if isinstance(exc, IterableValidationError) else note.name  # type: ignore[attr-defined]
-            yield from iter_problems(inner, (*path, step))
+            step: str | int = note.index if isinstance(note, IterableValidationNote) else note.name
+            yield from iter_problems(inner, (*path, step), inner_owner)
         for inner in without:
-            yield from iter_problems(inner, path)
+            yield from iter_problems(inner, path, owner)
     elif isinstance(exc, ForbiddenExtraKeysError):
-        known = [f.name for f in attrs.fields(exc.cl)] if attrs.has(exc.cl) else []
         for key in sorted(exc.extra_fields):
-            close = difflib.get_close_matches(key, known, n=1)
-            hint = f"did you mean '{close[0]}'?" if close else f"known fields: {', '.join(known)}"
-            yield (*path, key), f"unknown field '{key}'", hint
+            yield (*path, key), f"unknown field '{key}'", _unknown_key_hint(key, exc.cl, owner)
     elif isinstance(exc, KeyError):
         yield path, f"required field '{path[-1] if path else exc.args[0]}' is missing", None
     elif isinstance(exc, FieldError):

@@ -39,3 +39,16 @@ class Diagnostic:
 
 def errors(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
     return [d for d in diagnostics if d.is_error]
+
+
+def summary(name: str, diagnostics: list[Diagnostic], loaded: bool, note: str | None = None) -> str:
+    """The one summary line of ``check`` for a pack: ``name: ok|FAILED (n errors, n warnings, n accepted)``.
+
+    ``name`` is the pack id, or the folder when the pack has no (readable) id.
+    """
+    found = errors(diagnostics)
+    warnings = [d for d in diagnostics if not d.is_error]
+    accepted = sum(1 for w in warnings if w.accepted)
+    verdict = "FAILED" if found or not loaded else "ok"
+    line = f"{name}: {verdict} ({len(found)} errors, {len(warnings)} warnings, {accepted} accepted)"
+    return f"{line}; {note}" if note else line

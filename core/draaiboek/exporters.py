@@ -6,6 +6,7 @@ Plain dataclasses, not attrs: plugins import this at start-up, which must stay l
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from datetime import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,6 +29,8 @@ class ExportJob:
     :param output: the file to write; an exporter that writes several files puts them next to it.
     :param options: values of the exporter's own CLI options by parameter name, plus ``force`` (overwriting
         existing files is allowed).
+    :param start: the clock time sessions start (``--start``); None: the pack's own start times, else 09:00.
+        Read it through :func:`draaiboek.views.training_view`, which applies it.
     """
 
     pack: Pack
@@ -35,6 +38,7 @@ class ExportJob:
     resolver: Resolver
     output: Path
     options: Mapping[str, Any] = field(default_factory=dict)
+    start: time | None = None
 
 
 @dataclass(frozen=True)

@@ -58,10 +58,12 @@ def register_exporters(register: Callable[[Exporter], None]) -> None:
 
 
 @hookspec
-def register_commands(cli: click.Group) -> None:
-    """Add commands to the ``draaiboek`` command line.
+def register_commands(register: Callable[[click.Command], None]) -> None:
+    """Add commands (or command groups) to the ``draaiboek`` command line.
 
     Called once when the CLI starts, so keep imports of heavy libraries inside the command functions.
 
-    :param cli: the root click group; add commands with ``@cli.command()`` or ``cli.add_command(...)``.
+    :param register: call ``register(command)`` once per ``click.Command`` or ``click.Group``. A name taken
+        by a built-in command (``check``, ``export``...) or by another plugin is reported and left out;
+        built-in plugins register first.
     """

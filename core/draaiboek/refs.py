@@ -114,21 +114,14 @@ class Resolver:
 
 
 def training_meters(training: Training, resolver: Resolver) -> list[Meter]:
-    """The meters a training uses: its `instruments` list, else those its agenda refers to, else the pack's."""
-    refs = list(training.instruments)
-    for session in training.sessions:
-        for item in session.agenda:
-            refs.extend(item.instruments)
-    meters = [m for m in (resolver.meter(r) for r in dict.fromkeys(refs)) if m is not None]
-    if not meters and not training.instruments:
-        meters = list(resolver.pack.meters) if len(resolver.pack.trainings) == 1 else []
-    return meters
+    """The meters a training uses (the rule lives in :class:`draaiboek.views.TrainingView`)."""
+    from draaiboek.views import TrainingView
+
+    return list(TrainingView(resolver.pack, training, resolver).meters)
 
 
 def training_cases(training: Training, resolver: Resolver) -> list[Case]:
-    """The cases a training uses: its `cases` list plus those its agenda refers to."""
-    refs = list(training.cases)
-    for session in training.sessions:
-        for item in session.agenda:
-            refs.extend(item.cases)
-    return [c for c in (resolver.case(r) for r in dict.fromkeys(refs)) if c is not None]
+    """The cases a training uses (the rule lives in :class:`draaiboek.views.TrainingView`)."""
+    from draaiboek.views import TrainingView
+
+    return list(TrainingView(resolver.pack, training, resolver).cases)

@@ -4,16 +4,55 @@ from __future__ import annotations
 
 import types
 import typing
+from datetime import time
 from typing import Any, Literal, get_type_hints
 
 import attrs
 
 from draaiboek.loader import COLLECTIONS
-from draaiboek.model import Duration, Pack, SourceRef
+from draaiboek.model import Duration, Pack, Reveal, SourceRef
 
 DURATION = {"oneOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": r"^\s*\d+\s*(-\s*\d+\s*)?$"}],
             "description": "Minutes: 20, or a range '15-20'."}
+CLOCK = {"type": "string", "pattern": r"^\s*([01]?\d|2[0-3])[:.][0-5]\d\s*$",
+         "description": "A clock time in quotes, e.g. '13:00'."}
+REVEAL_STRING = {"type": "string", "description": "Id of the session from whose start it is revealed."}
 SOURCE_REF_STRING = {"type": "string", "description": "'<source-id> <section>', e.g. 'manual L75-126'."}
+
+#: Meanings of field names that mean the same wherever they occur; a field's own `doc` metadata wins.
+COMMON_DOCS = {
+    "id": "Unique id: letters, digits, '-', '_' or '.'; other elements refer to it.",
+    "title": "Title as printed in decks and the handbook.",
+    "name": "Name as printed in decks and the handbook.",
+    "text": "The text itself (Markdown).",
+    "basis": "Where it comes from: source id and section, e.g. ['handleiding L245-260'].",
+    "description": "Longer explanation (Markdown).",
+    "summary": "A short summary (Markdown).",
+    "note": "A remark for editors and trainers (Markdown).",
+    "tips": "Tips for the trainer (Markdown).",
+    "materials": "Things the trainer brings, e.g. flip-over, timer.",
+    "goal": "What it is for (Markdown).",
+    "steps": "The steps in order.",
+    "grouping": "How the group works.",
+    "group_size": "Size of the groups, e.g. '3-4'.",
+    "audience": "Who may see or use it.",
+    "sessions": "Ids of the sessions in which it is used.",
+    "instructions": "Instructions printed above it (Markdown).",
+    "help": "Extra explanation for the person filling it in.",
+    "questions": "Questions to answer.",
+    "kind": "What kind it is.",
+    "label": "Short label as printed.",
+    "when": "When, in words, e.g. 'een week vooraf'.",
+    "minutes": "Minutes: 20, or a range '15-20'.",
+    "duration": "Minutes: 20, or a range '15-20'.",
+    "optional": "true: may be left out.",
+    "editorial_notes": "Decisions the editors made where a source is silent or inconsistent.",
+}
+
+
+def field_doc(f: attrs.Attribute[Any]) -> str | None:
+    """The one-line meaning of a model field, shared by the JSON Schema and the field reference."""
+    return f.metadata.get("doc") or COMMON_DOCS.get(f.name)
 
 
 class SchemaBuilder:
@@ -30,6 +69,11 @@ class SchemaBuilder:
             return {"type": "integer"}
         if tp is Duration:
             return DURATION
+        if tp is time:
+            return CLOCK
+        if tp == list[Reveal]:  # shorthand, one mapping, or a list of either
+            one = {"oneOf": [REVEAL_STRING, self.for_type(Reveal)]}
+            return {"oneOf": [*one["oneOf"], {"type": "array", "items": one}]}
         if origin is Literal:
             return {"enum": list(typing.get_args(tp))}
         if origin is list:
@@ -52,8 +96,9 @@ class SchemaBuilder:
         required: list[str] = []
         for f in attrs.fields(cls):
             schema = dict(self.for_type(hints[f.name]))
-            if "doc" in f.metadata:
-                schema["description"] = f.metadata["doc"]
+            meaning = field_doc(f)
+            if meaning:
+                schema["description"] = meaning
             properties[f.name] = schema
             if f.default is attrs.NOTHING:
                 required.append(f.name)

@@ -1,10 +1,9 @@
-"""Clock times for a session's agenda, computed from a start time."""
+"""Clock times and durations as people read them. The schedule itself is computed by :mod:`draaiboek.views`."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
-
 from dataclasses import dataclass
+from datetime import datetime, time
 from typing import TYPE_CHECKING
 
 from draaiboek.errors import DraaiboekError
@@ -15,7 +14,7 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class TimedItem:
-    """An agenda item with its clock times. Ranges are planned at their upper bound."""
+    """An agenda item with its clock times as text (kept for exporters not yet reading the views)."""
 
     item: AgendaItem
     start: str
@@ -31,14 +30,15 @@ def parse_clock(text: str) -> datetime:
 
 
 def schedule(session: Session, start: str = "09:00") -> list[TimedItem]:
-    """Clock times per agenda item; each session starts again at ``start``."""
-    clock = parse_clock(start)
+    """Clock times per agenda item from ``start`` (the views' timing, as text)."""
+    from draaiboek.views.timeline import add_minutes, clock
+
+    at: time = parse_clock(start).time()
     timed: list[TimedItem] = []
     for item in session.agenda:
-        minutes = item.duration.high
-        end = clock + timedelta(minutes=minutes)
-        timed.append(TimedItem(item, clock.strftime("%H:%M"), end.strftime("%H:%M"), minutes))
-        clock = end
+        end = add_minutes(at, item.duration.high)
+        timed.append(TimedItem(item, clock(at), clock(end), item.duration.high))
+        at = end
     return timed
 
 

@@ -13,6 +13,7 @@ import yaml
 from attrs import define, field
 
 from draaiboek.diagnostics import Diagnostic
+from draaiboek.yamlerrors import explain
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 PathKey = tuple[str | int, ...]
@@ -119,6 +120,20 @@ def decode(raw: bytes, file: str) -> tuple[str | None, Diagnostic | None]:
                                 None, "save the file as UTF-8")
 
 
+def syntax_error(text: str, exc: yaml.MarkedYAMLError, file: str) -> Diagnostic:
+    """YAML001 in plain words (cause, fix, right line and column), then the parser's own text for experts."""
+    parser = " ".join(str(exc.problem or exc.context or "invalid YAML").split())
+    found = explain(text, exc)
+    if found is None:
+        mark = exc.problem_mark or exc.context_mark
+        column = f"column {mark.column + 1}: " if mark else ""
+        return Diagnostic("error", "YAML001", f"{column}invalid YAML", file, mark.line + 1 if mark else None, None,
+                          f"check the indentation of this line and the line above, and put text holding "
+                          f"': ', ' #' or '?' in quotes (YAML reader: {parser})")
+    return Diagnostic("error", "YAML001", f"column {found.column}: {found.message}", file, found.line, None,
+                      f"{found.hint} (YAML reader: {parser})")
+
+
 def read_yaml(path: Path, display: str | None = None) -> YamlDocument:
     """Read and parse one YAML file; problems are collected in the document, never raised."""
     doc = YamlDocument(display or str(path))
@@ -134,16 +149,13 @@ def read_yaml(path: Path, display: str | None = None) -> YamlDocument:
         doc.problems.append(Diagnostic("error", "FILE001", f"cannot read file: {exc.strerror}", doc.file))
         return doc
     text, problem = decode(raw, doc.file)
-    if problem is not None:
-        doc.problems.append(problem)
+    if text is None:
+        doc.problems.extend([problem] if problem else [])
         return doc
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        message = " ".join(str(exc.problem or exc.context or "invalid YAML").split())
-        doc.problems.append(Diagnostic("error", "YAML001", f"invalid YAML: {message}", doc.file,
-                                       mark.line + 1 if mark else None, None, "check indentation and quoting"))
+        doc.problems.append(syntax_error(text, exc, doc.file))
         return doc
     except yaml.YAMLError as exc:
         doc.problems.append(Diagnostic("error", "YAML001", f"invalid YAML: {exc}", doc.file))

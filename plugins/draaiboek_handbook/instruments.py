@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from draaiboek.model import Case, Meter, Questionnaire, Training
+from draaiboek.model import Case, CaseLayer, Meter, Questionnaire, Training
+from draaiboek.views import TrainingView
 from draaiboek_handbook.text import block, bullets, cell, t
 
 
@@ -11,7 +12,8 @@ def _session_name(training: Training, session_id: str | None) -> str:
     return session.title if session else (session_id or "")
 
 
-def render_cases(cases: list[Case], training: Training, lang: str) -> list[str]:
+def render_cases(cases: list[Case], view: TrainingView, lang: str) -> list[str]:
+    training = view.training
     out: list[str] = []
     for case in cases:
         out += [f"### {case.title}", ""]
@@ -32,7 +34,7 @@ def render_cases(cases: list[Case], training: Training, lang: str) -> list[str]:
             out += [f"#### {t('layers', lang)}", ""]
             for layer in case.layers:
                 who = ", ".join(t(a, lang) for a in layer.audience)
-                when = f"; {t('revealed_in', lang)} {_session_name(training, layer.reveal)}" if layer.reveal else ""
+                when = _reveal_text(view, layer, lang)
                 out += [f"**{layer.title}** ({t('for', lang)} {who}{when})", "", block(layer.text), ""]
         if case.role_cards:
             out += [f"#### {t('role_cards', lang)}", ""]
@@ -94,3 +96,16 @@ def render_questionnaire(questionnaire: Questionnaire, lang: str) -> list[str]:
             out += bullets(q.indicators, 3)
         out.append("")
     return out
+
+
+def _reveal_text(view: TrainingView, layer: CaseLayer, lang: str) -> str:
+    """'; vanaf Module 2 (na: Estafette) voor deelnemers' for each reveal moment of a layer."""
+    parts = []
+    for reveal in view.reveals(layer):
+        where = f"{t('revealed_in', lang)} {reveal.session.title}"
+        if reveal.item is not None:
+            where += f", {t('after' if reveal.after else 'at', lang)} '{reveal.item.title}'"
+        if reveal.audiences:
+            where = ", ".join(t(a, lang) for a in reveal.audiences) + ": " + where
+        parts.append(where)
+    return "; " + "; ".join(parts) if parts else ""

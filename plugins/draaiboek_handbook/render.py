@@ -6,6 +6,7 @@ from draaiboek.exporters import ExportJob
 from draaiboek.model import AgendaItem, Pack, Session, Training, WorkFormat
 from draaiboek.refs import Resolver, training_cases, training_meters
 from draaiboek.timing import schedule
+from draaiboek.views import TrainingView
 from draaiboek_handbook.instruments import render_cases, render_meter, render_questionnaire
 from draaiboek_handbook.text import block, bullets, cell, numbered, t
 
@@ -24,7 +25,7 @@ def render_handbook(job: ExportJob, start: str = "09:00") -> str:
     out += _work_formats(training, pack, resolver, lang)
     cases = training_cases(training, resolver)
     if cases:
-        out += [f"## {t('cases', lang)}", ""] + render_cases(cases, training, lang)
+        out += [f"## {t('cases', lang)}", ""] + render_cases(cases, TrainingView(pack, training, resolver, job.start), lang)
     instruments = [*training_meters(training, resolver)]
     questionnaires = [q for q in pack.questionnaires if not training.instruments or q.id in training.instruments]
     if instruments or questionnaires:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import click
+
 from draaiboek import hookimpl
 from draaiboek.exporters import Exporter
 
@@ -28,7 +29,7 @@ def register_exporters(register: Callable[[Exporter], None]) -> None:
 
 
 @hookimpl
-def register_commands(cli: click.Group) -> None:
+def register_commands(register: Callable[[click.Command], None]) -> None:
     from draaiboek_slides.check import template_group
 
-    cli.add_command(template_group)
+    register(template_group)

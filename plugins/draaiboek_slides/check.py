@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
-from draaiboek.errors import DraaiboekError
 
+from draaiboek.errors import DraaiboekError
 
 def report(path: Path) -> tuple[list[tuple[str, str, str]], str | None]:
     """Rows (role, layout, how it was found) and the problem that makes the template unusable, if any."""

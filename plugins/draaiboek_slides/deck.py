@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, time
+from functools import cached_property
 from typing import Literal
 
+from draaiboek.labels import Labels
+from draaiboek.markdown import Para
 from draaiboek.model import Case, Pack, Session, Training
-from draaiboek.refs import Resolver, split_ref
-
+from draaiboek.refs import Resolver
+from draaiboek.views import SessionView, TrainingView
 from draaiboek_slides.fit import Box
-from draaiboek_slides.labels import text
-from draaiboek_slides.markdown import Para
+from draaiboek_slides.labels import SLIDE_LABELS
 
 Role = Literal["title", "section", "content", "two_columns", "closing"]
 ROLES: tuple[Role, ...] = ("title", "section", "content", "two_columns", "closing")
@@ -54,7 +56,6 @@ class Geometry:
 
 @dataclass(frozen=True)
 class DeckOptions:
-    start: str = "09:00"
     date: str | None = None
     trainer: str | None = None
     cases: tuple[str, ...] = ()  # the trainer's pick per choice group (--case); otherwise the first case
@@ -62,37 +63,41 @@ class DeckOptions:
 
 @dataclass(frozen=True)
 class Context:
+    """One deck's reading of the training: the core's view (timing, resolved items, who sees what when)
+    plus the deck's own options. ``start`` is the job's ``--start`` (None: the pack's own start times)."""
+
     pack: Pack
     training: Training
     resolver: Resolver
     options: DeckOptions = DeckOptions()
+    start: time | None = None
+
+    @cached_property
+    def view(self) -> TrainingView:
+        return TrainingView(self.pack, self.training, self.resolver, self.start)
+
+    @cached_property
+    def labels(self) -> Labels:
+        return Labels(self.view.language, SLIDE_LABELS)
 
     @property
     def language(self) -> str:
-        return self.pack.language or "nl"
+        return self.view.language
 
     def t(self, key: str) -> str:
-        return text(key, self.language)
+        return self.labels(key)
 
-    def position(self, ref: str | None) -> int | None:
-        """Index of a session (by reference) in the training, or None when it is not one of its sessions."""
-        if ref is None:
-            return None
-        ident = split_ref(ref)[1]
-        return next((i for i, s in enumerate(self.training.sessions) if s.id == ident), None)
+    def session(self, session: Session) -> SessionView:
+        return next(s for s in self.view.sessions if s.session is session)
 
     def shows(self, case: Case) -> bool:
         """Whether the deck shows a case: always, unless it is an alternative the trainer did not pick."""
         if not case.choice_group:
             return True
-        group = [c for c in self.pack.cases if c.choice_group == case.choice_group]
-        chosen = next((c for c in group if c.id in self.options.cases), group[0] if group else case)
-        return chosen.id == case.id
-
-    def session_name(self, session: Session) -> str:
-        kind = (session.kind or self.t("session")).strip()
-        number = f" {session.number}" if session.number is not None else ""
-        return f"{kind[:1].upper()}{kind[1:]}{number}: {session.title}" if number else session.title
+        chosen = self.view.chosen_case(case.choice_group, next(
+            (c for c in self.options.cases if any(x.id == c and x.choice_group == case.choice_group
+                                                  for x in self.view.cases)), None))
+        return chosen is None or chosen.id == case.id
 
     def long_date(self) -> str | None:
         raw = self.options.date

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
+from draaiboek.markdown import Para, Run
 from draaiboek_slides.fit import sentences
-from draaiboek_slides.markdown import Para, Run
 
 EDITORIAL = re.compile(
     r"\bredactie\b|\bredactioneel\b|\beditorial\b|\bde bron (?:bevat|geeft|noemt|zegt) (?:geen|niets)"

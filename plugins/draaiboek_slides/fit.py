@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from draaiboek_slides.markdown import Para, Run
+from draaiboek.markdown import Para, Run
 
 #: Average glyph width as a fraction of the font size (proportional sans-serif, with a safety margin).
 CHAR_WIDTH = 0.5

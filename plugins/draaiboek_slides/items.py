@@ -2,32 +2,22 @@
 
 from __future__ import annotations
 
-from draaiboek.model import (
-    AgendaItem,
-    Case,
-    Meter,
-    Questionnaire,
-    Session,
-    Variant,
-    WorkFormat,
-)
-from draaiboek.timing import TimedItem, format_minutes
-
+from draaiboek.markdown import Para, Run, heading, labelled, parse, plain
+from draaiboek.model import Case, Meter, Questionnaire
+from draaiboek.timing import format_minutes
+from draaiboek.views import ItemView, SessionView
+from draaiboek.views.timeline import clock
 from draaiboek_slides import notes
 from draaiboek_slides.deck import Context, Role, SlidePlan
 from draaiboek_slides.editorial import clean, without_answers
 from draaiboek_slides.fit import sentences, word_count
-from draaiboek_slides.markdown import Para, Run, heading, labelled, parse, plain
 
 #: Words of the task text on a task slide; the notes carry the rest.
 TASK_WORDS = 35
 STEP_LINES = 6
 
-
-def work_format_of(ctx: Context, item: AgendaItem) -> tuple[WorkFormat | None, Variant | None]:
-    fmt = ctx.resolver.work_format(item.work_format) if item.work_format else None
-    variant = next((v for v in fmt.variants if v.id == item.variant), None) if fmt and item.variant else None
-    return fmt, variant
+#: Per deck: the case layers the room has seen so far, by case id.
+Shown = dict[str, set[str]]
 
 
 def grouping_text(ctx: Context, grouping: str | None, size: str | None = None) -> str | None:
@@ -36,12 +26,14 @@ def grouping_text(ctx: Context, grouping: str | None, size: str | None = None) -
     return f"{ctx.t(grouping)}, {size}" if size else ctx.t(grouping)
 
 
-def meta_line(ctx: Context, entry: TimedItem, fmt: WorkFormat | None) -> Para:
+def span(item: ItemView) -> str:
+    return f"{clock(item.start)}–{clock(item.end)}"
+
+
+def meta_line(ctx: Context, item: ItemView) -> Para:
     """``in pairs · 20 min · 10:00–10:20``: grouping, how long, when."""
-    item = entry.item
-    grouping = grouping_text(ctx, item.grouping or (fmt.grouping if fmt else None),
-                             item.group_size or (fmt.group_size if fmt else None))
-    when = f"{format_minutes(item.duration.low, item.duration.high)} · {entry.start}–{entry.end}"
+    grouping = grouping_text(ctx, item.grouping, item.group_size)
+    when = f"{format_minutes(item.duration.low, item.duration.high)} · {span(item)}"
     return Para((Run(" · ".join(p for p in (grouping, when) if p), italic=True),))
 
 
@@ -73,10 +65,9 @@ def _merge(paras: list[Para]) -> list[Para]:
     return out
 
 
-def task_text(ctx: Context, item: AgendaItem, fmt: WorkFormat | None) -> tuple[list[Para], bool]:
+def task_text(item: ItemView) -> tuple[list[Para], bool]:
     """What to do, in short (with the key question), and whether the full text is longer (the notes hold it)."""
-    source = item.assignment or (fmt.assignment if fmt else None) or item.goal or (fmt.goal if fmt else None) \
-        or item.description
+    source = item.assignment or item.goal or item.description
     full = clean(without_answers(parse(source)))
     short = _merge(brief(full))
     if not any("?" in p.text for p in short):
@@ -87,44 +78,39 @@ def task_text(ctx: Context, item: AgendaItem, fmt: WorkFormat | None) -> tuple[l
     return short, word_count(short) < word_count(parse(source))
 
 
-def item_slides(ctx: Context, session: Session, entry: TimedItem, shown: set[str] | None = None) -> list[SlidePlan]:
-    """The item's task slide plus a slide for each case it uses that this deck has not shown yet."""
-    shown = set() if shown is None else shown
-    item = entry.item
-    if item.kind == "break":
-        return [break_slide(ctx, entry)]
-    fmt, variant = work_format_of(ctx, item)
-    what, shortened = task_text(ctx, item, fmt)
-    body = [meta_line(ctx, entry, fmt), *what]
-    body.extend(instrument_lines(ctx, session, item))
-    cases = [c for c in (ctx.resolver.case(ref) for ref in item.cases) if c is not None and ctx.shows(c)]
+def item_slides(ctx: Context, session: SessionView, item: ItemView, shown: Shown) -> list[SlidePlan]:
+    """The item's task slide, then a slide for each case it uses with what the room has not seen yet."""
+    if item.is_break:
+        return [break_slide(ctx, item)]
+    what, shortened = task_text(item)
+    body = [meta_line(ctx, item), *what, *instrument_lines(ctx, session, item)]
+    cases = [case for case in item.cases if ctx.shows(case)]
     body.extend(labelled(ctx.t("case"), case.title) for case in cases)
-    steps = step_lines(ctx, item, fmt, variant)
+    steps = step_lines(ctx, item)
+    item_notes = notes.item_notes(ctx, item, shortened)
     if not steps and len(body) == 1:  # nothing to read: a divider with the time, not an empty content slide
-        return [SlidePlan("section", "activity", item.title, body, notes=notes.item_notes(ctx, entry, fmt, variant))]
+        return [SlidePlan("section", "activity", item.title, body, notes=item_notes)]
     role: Role = "two_columns" if steps else "content"
     kind = "evaluation" if item.kind == "evaluation" else "activity"
-    slides = [SlidePlan(role, kind, item.title, body, steps, notes.item_notes(ctx, entry, fmt, variant, shortened))]
+    slides = [SlidePlan(role, kind, item.title, body, steps, item_notes)]
     for case in cases:
-        if case.id not in shown:
-            shown.add(case.id)
-            slides.append(case_slide(ctx, session, case))
+        slide = case_slide(ctx, item, case, shown)
+        if slide is not None:
+            slides.append(slide)
     return slides
 
 
-def step_lines(ctx: Context, item: AgendaItem, fmt: WorkFormat | None, variant: Variant | None) -> list[Para]:
+def step_lines(ctx: Context, item: ItemView) -> list[Para]:
     """The steps, short: title (or first sentence), grouping and minutes; numbered as literal text."""
     lines: list[str] = []
     for step in item.steps:
-        parts = [grouping_text(ctx, step.grouping, step.group_size), format_minutes(step.minutes.low, step.minutes.high)]
-        lines.append(f"{step.title} ({', '.join(d for d in parts if d)})")
-    format_steps = (variant.steps if variant and variant.steps else fmt.steps if fmt else []) if not item.steps else []
-    for fstep in format_steps:
-        minutes = format_minutes(fstep.minutes.low, fstep.minutes.high) if fstep.minutes else None
-        detail = ", ".join(d for d in (grouping_text(ctx, fstep.grouping), minutes) if d)
-        label = fstep.title or (sentences(parse(fstep.text)[0])[0].text if parse(fstep.text) else "")
-        lines.append(f"{label} ({detail})" if detail else label)
-    lines = [line for line in lines if line.strip()][:STEP_LINES]
+        minutes = format_minutes(step.minutes.low, step.minutes.high) if step.minutes else None
+        detail = ", ".join(d for d in (grouping_text(ctx, step.grouping, step.group_size), minutes) if d)
+        first = parse(step.text)
+        label = step.title or (sentences(first[0])[0].text if first else "")
+        if label.strip():
+            lines.append(f"{label} ({detail})" if detail else label)
+    lines = lines[:STEP_LINES]
     return [heading(ctx.t("steps")), *(Para((Run(line),), 1, "number", n) for n, line in enumerate(lines, 1))] \
         if lines else []
 
@@ -134,47 +120,41 @@ def for_participants(found: Meter | Questionnaire) -> bool:
     return isinstance(found, Meter) or "participants" in found.audience
 
 
-def instrument_lines(ctx: Context, session: Session, item: AgendaItem) -> list[Para]:
+def instrument_lines(ctx: Context, session: SessionView, item: ItemView) -> list[Para]:
     lines: list[Para] = []
-    for ref in item.instruments:
-        found = ctx.resolver.instrument(ref)
-        if found is None or not for_participants(found):
+    for found in (*item.meters, *item.questionnaires):
+        if not for_participants(found):
             continue
         moment = None
         if isinstance(found, Meter):
-            now = ctx.position(session.id)
-            moment = next((m.label for m in found.moments if m.session and ctx.position(m.session) == now), None)
+            moment = next((m.label for m in found.moments
+                           if m.session and ctx.view.session_index(m.session) == session.index), None)
         lines.append(labelled(ctx.t("instrument"), f"{found.title} ({moment})" if moment else found.title))
     return lines
 
 
-def break_slide(ctx: Context, entry: TimedItem) -> SlidePlan:
-    item = entry.item
+def break_slide(ctx: Context, item: ItemView) -> SlidePlan:
     title = item.title if item.title.strip() else ctx.t("break")
-    sub = [plain(f"{entry.start}–{entry.end} · {format_minutes(entry.minutes)}"),
-           plain(f"{ctx.t('resume_at')} {entry.end}")]
-    return SlidePlan("section", "break", title, sub, notes=notes.break_notes(ctx, entry))
+    sub = [plain(f"{span(item)} · {format_minutes(item.minutes)}"), plain(f"{ctx.t('resume_at')} {clock(item.end)}")]
+    return SlidePlan("section", "break", title, sub, notes=notes.break_notes(ctx, item))
 
 
-def revealed(ctx: Context, reveal: str | None, session: Session) -> bool:
-    """A layer is shown from its reveal session on; an unknown reveal session keeps it hidden."""
-    if reveal is None:
-        return True
-    at, now = ctx.position(reveal), ctx.position(session.id)
-    return at is not None and now is not None and at <= now
-
-
-def case_slide(ctx: Context, session: Session, case: Case) -> SlidePlan:
-    """One slide: the summary and what participants may see now, short; the facts as a compact column."""
-    body: list[Para] = brief(clean(parse(case.summary)), 30)
-    for layer in case.layers:
-        if "participants" in layer.audience and revealed(ctx, layer.reveal, session):
-            body.append(Para((Run(f"{layer.title}: ", bold=True),) + tuple(
-                r for p in brief(clean(parse(layer.text)), 25)[:1] for r in p.runs)))
-    facts = [p for fact in case.facts for p in clean([labelled(fact.label, fact.value)])]
-    hidden = [(layer.title, layer.text) for layer in case.layers if "participants" not in layer.audience
-              and "trainers" in layer.audience and revealed(ctx, layer.reveal, session)]
-    title, notes_ = f"{ctx.t('case')}: {case.title}", notes.case_notes(ctx, session, case, hidden)
+def case_slide(ctx: Context, item: ItemView, case: Case, shown: Shown) -> SlidePlan | None:
+    """One slide at the item that uses the case: what participants may see at its start, short, with the facts
+    as a compact column. Seen before in this deck: only the layers revealed since, or no slide at all."""
+    visible = ctx.view.visible_layers(case, "participants", item.moment)
+    seen = shown.get(case.id)
+    new = [layer for layer in visible if seen is None or layer.id not in seen]
+    shown[case.id] = {layer.id for layer in visible}
+    if seen is not None and not new:
+        return None
+    body: list[Para] = brief(clean(parse(case.summary)), 30) if seen is None else []
+    for layer in new:
+        text = brief(clean(parse(layer.text)), 25)[:1]
+        body.append(Para((Run(f"{layer.title}: ", bold=True), *(r for p in text for r in p.runs))))
+    facts = [p for fact in case.facts for p in clean([labelled(fact.label, fact.value)])] if seen is None else []
+    title = f"{ctx.t('case')}: {case.title}"
+    notes_ = notes.case_notes(ctx, item, case)
     if facts and body:
         return SlidePlan("two_columns", "case", title, body, [heading(ctx.t("facts")), *facts], notes_)
     return SlidePlan("content", "case", title, body + facts, notes=notes_)

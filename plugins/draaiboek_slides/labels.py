@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from draaiboek.labels import label as core_label
+from draaiboek.labels import Labels
 
 SLIDE_LABELS: dict[str, dict[str, str]] = {
     "assignment": {"nl": "Opdracht", "en": "Assignment"},
@@ -48,4 +48,4 @@ SLIDE_LABELS: dict[str, dict[str, str]] = {
 
 def text(key: str, language: str) -> str:
     """A deck label: the plugin's own table first, then the common labels."""
-    return core_label(key, language, SLIDE_LABELS)
+    return Labels(language, SLIDE_LABELS)(key)

@@ -11,13 +11,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 from draaiboek.errors import ExportError, ExportNotApplicable
+from draaiboek.markdown import Para, heading, plain
 from draaiboek.model import Session, Training
-from draaiboek.timing import schedule
-
 from draaiboek_slides import sections
 from draaiboek_slides.deck import ROLES, Context, DeckOptions, Geometry, Role, SlidePlan
 from draaiboek_slides.fit import MAX_WORDS, Box, fits, paginate, shorten, word_count
-from draaiboek_slides.markdown import Para, heading, plain
 
 __all__ = ["ROLES", "Context", "DeckOptions", "Geometry", "Role", "SlidePlan", "build_deck", "select_sessions"]
 
@@ -46,8 +44,6 @@ def build_deck(ctx: Context, sessions: list[Session], geometry: Geometry) -> lis
     """The slides for one session, or for several with a section slide before each."""
     if not sessions:
         raise ExportNotApplicable(f"training {ctx.training.id!r} has no sessions to make slides for")
-    for session in sessions:
-        schedule(session, ctx.options.start)  # validates --start before anything is built
     return fit_slides(ctx, sections.deck_slides(ctx, sessions), geometry)
 
 

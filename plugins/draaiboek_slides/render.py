@@ -10,15 +10,15 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from draaiboek.errors import InputFileError
 from pptx import Presentation
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
+from draaiboek.errors import InputFileError
+from draaiboek.markdown import Para, Run
 from draaiboek_slides import template
 from draaiboek_slides.deck import Geometry, SlidePlan
 from draaiboek_slides.fit import INDENT, LINE_HEIGHT, PARA_SPACING, Box, line_count
-from draaiboek_slides.markdown import Para, Run
 from draaiboek_slides.package import FIXED_TIME, deterministic, stable_zip
 
 TITLE_MIN = 20.0

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from draaiboek.markdown import Para, Run, heading, labelled, parse, plain
 from draaiboek.model import Questionnaire, Session, Source
 from draaiboek.refs import split_ref
-from draaiboek.timing import schedule
-
+from draaiboek.views.timeline import clock
 from draaiboek_slides import items, notes
 from draaiboek_slides.deck import Context, SlidePlan
 from draaiboek_slides.editorial import clean
 from draaiboek_slides.fit import sentences
-from draaiboek_slides.markdown import Para, Run, heading, labelled, parse, plain
 
 
 def deck_slides(ctx: Context, sessions: list[Session]) -> list[SlidePlan]:
@@ -22,7 +21,7 @@ def deck_slides(ctx: Context, sessions: list[Session]) -> list[SlidePlan]:
     goals = goals_slide(ctx, sessions[0] if single else None)
     if goals:
         slides.append(goals)
-    shown: set[str] = set()
+    shown: items.Shown = {}
     for number, session in enumerate(sessions):
         if not single:
             slides.append(section_slide(ctx, session))
@@ -52,7 +51,7 @@ def _ends_with_closing(ctx: Context, session: Session) -> bool:
 
 def title_slide(ctx: Context, session: Session | None) -> SlidePlan:
     training = ctx.training
-    lines = [plain(ctx.session_name(session))] if session else ([plain(training.subtitle)] if training.subtitle else [])
+    lines = [plain(ctx.session(session).name)] if session else ([plain(training.subtitle)] if training.subtitle else [])
     when = ctx.long_date()
     if when:
         lines.append(plain(when))
@@ -83,40 +82,33 @@ def goals_slide(ctx: Context, session: Session | None) -> SlidePlan | None:
 
 
 def section_slide(ctx: Context, session: Session) -> SlidePlan:
-    timed = schedule(session, ctx.options.start)
-    sub = [plain(f"{timed[0].start}–{timed[-1].end}")] if timed else []
+    view = ctx.session(session)
+    sub = [plain(f"{clock(view.start)}–{clock(view.end)}")] if view.items else []
     if session.timing:
         sub.append(plain(session.timing))
-    return SlidePlan("section", "section", ctx.session_name(session), sub, notes=notes.section_notes(ctx, session))
+    return SlidePlan("section", "section", view.name, sub, notes=notes.section_notes(ctx, session))
 
 
-def session_slides(ctx: Context, session: Session, shown: set[str]) -> list[SlidePlan]:
+def session_slides(ctx: Context, session: Session, shown: items.Shown) -> list[SlidePlan]:
+    view = ctx.session(session)
     slides: list[SlidePlan] = []
-    timed = schedule(session, ctx.options.start)
-    if timed:
+    if view.items:
         slides.append(programme_slide(ctx, session))
-    for entry in timed:
-        slides.extend(items.item_slides(ctx, session, entry, shown))
-    if not any(entry.item.kind == "evaluation" for entry in timed):
-        referenced = {split_ref(ref)[1] for entry in timed for ref in entry.item.instruments}
-        forms = [q for q in ctx.pack.questionnaires
-                 if q.kind == "evaluation" and q.id not in referenced and _used_in(ctx, q, session)]
+    for item in view.items:
+        slides.extend(items.item_slides(ctx, view, item, shown))
+    if not any(item.kind == "evaluation" for item in view.items):
+        used = {q.id for item in view.items for q in item.questionnaires}
+        forms = [q for q in ctx.view.questionnaires_in(view)
+                 if q.kind == "evaluation" and q.id not in used and "participants" in q.audience]
         if forms:
             slides.append(evaluation_slide(ctx, session, forms))
     return slides
 
 
-def _used_in(ctx: Context, questionnaire: Questionnaire, session: Session) -> bool:
-    return "participants" in questionnaire.audience and any(
-        ctx.position(ref) == ctx.position(session.id) for ref in questionnaire.sessions)
-
-
 def programme_slide(ctx: Context, session: Session) -> SlidePlan:
     """One line per agenda item: clock times, then the title (pauses in italics)."""
-    body: list[Para] = []
-    for entry in schedule(session, ctx.options.start):
-        pause = entry.item.kind == "break"
-        body.append(Para((Run(f"{entry.start}–{entry.end}", bold=True), Run(f"\t{entry.item.title}", italic=pause))))
+    body = [Para((Run(items.span(item), bold=True), Run(f"\t{item.title}", italic=item.is_break)))
+            for item in ctx.session(session).items]
     return SlidePlan("content", "programme", ctx.t("programme"), body, notes=notes.programme_notes(ctx, session),
                      list_like=True)
 
@@ -153,10 +145,10 @@ def homework_slide(ctx: Context, session: Session) -> SlidePlan | None:
 def closing_slide(ctx: Context, last: Session) -> SlidePlan:
     """What comes next (the next session, its preparation) and the homework."""
     body: list[Para] = []
-    index = ctx.position(last.id)
-    following = ctx.training.sessions[index + 1] if index is not None and index + 1 < len(ctx.training.sessions) else None
+    index = ctx.session(last).index
+    following = ctx.training.sessions[index + 1] if index + 1 < len(ctx.training.sessions) else None
     if following is not None:
-        body.append(heading(f"{ctx.t('next_session')}: {ctx.session_name(following)}"))
+        body.append(heading(f"{ctx.t('next_session')}: {ctx.session(following).name}"))
         for prep in following.preparation:
             parts = parse(prep.text)
             if parts:

@@ -26,7 +26,7 @@ def register_exporters(register: Callable[[Exporter], None]) -> None:
 
 
 @hookimpl
-def register_commands(cli: click.Group) -> None:
+def register_commands(register: Callable[[click.Command], None]) -> None:
     from draaiboek_spreadsheets.commands import results
 
-    cli.add_command(results)
+    register(results)

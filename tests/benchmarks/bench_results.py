@@ -21,14 +21,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT / "core"), str(ROOT / "plugins"), str(ROOT / "tests" / "spreadsheets")]
 
-from xlsx_models import make_pack  # noqa: E402
-
 from draaiboek_spreadsheets.collect import collect, expand  # noqa: E402
 from draaiboek_spreadsheets.meter_plan import plan_meter  # noqa: E402
 from draaiboek_spreadsheets.meter_render import render_meter  # noqa: E402
 from draaiboek_spreadsheets.reader import read_meter  # noqa: E402
 from draaiboek_spreadsheets.report_render import render_report  # noqa: E402
 from draaiboek_spreadsheets.results import calculate  # noqa: E402
+
+from xlsx_models import make_pack  # noqa: E402
 
 
 def generate(folder: Path, count: int) -> None:
@@ -85,7 +85,8 @@ def main() -> None:
         large_mem = run(base / "filled", 500, base / "m500.xlsx", trace=True)
         print(f"results over 100 files: {small:.2f} s ({small / 100 * 1000:.1f} ms/file), peak {small_mem:.1f} MB")
         print(f"results over 500 files: {large:.2f} s ({large / 500 * 1000:.1f} ms/file), peak {large_mem:.1f} MB")
-        print(f"ratio 500/100: {large / small:.2f} (linear = 5.0); CPU time, best of 3 runs, peak = tracemalloc (separate run)")
+        print(f"ratio 500/100: {large / small:.2f} (linear = 5.0); CPU time, best of 3 runs, "
+              "peak = tracemalloc (separate run)")
         print(f"process max RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
         if args.keep:
             shutil.copytree(base / "filled", args.keep, dirs_exist_ok=True)

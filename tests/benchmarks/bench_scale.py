@@ -13,6 +13,8 @@ import argparse
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -31,15 +33,20 @@ def measure(args: list[str], cwd: Path) -> tuple[float, int]:
     return float(seconds), int(kilobytes) // 1024
 
 
+def _build_args(pack: Path, out: Path, exporter: str) -> list[str]:
+    return ["build", str(pack), "-o", str(out), "--exporter", exporter, "--force"]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--factors", default="1,10,100")
     parser.add_argument("--exporters", default="handbook,slides,meter,runbook")
     options = parser.parse_args()
     factors = [int(f) for f in options.factors.split(",")]
-    steps = {"check": lambda p, o: ["check", "-q", str(p)], "show": lambda p, o: ["show", str(p)]}
+    steps: dict[str, Callable[[Path, Path], list[str]]] = {
+        "check": lambda p, o: ["check", "-q", str(p)], "show": lambda p, o: ["show", str(p)]}
     for name in options.exporters.split(","):
-        steps[name] = lambda p, o, name=name: ["build", str(p), "-o", str(o), "--exporter", name, "--force"]
+        steps[name] = partial(_build_args, exporter=name)
     results: dict[str, list[tuple[float, int]]] = {step: [] for step in steps}
     with tempfile.TemporaryDirectory() as temp:
         for factor in factors:
@@ -53,8 +60,8 @@ def main() -> None:
     print("|---|" + "---|" * (len(factors) + 2))
     for step, values in results.items():
         cells = " | ".join(f"{s:.2f} ({m})" for s, m in values)
-        time_ratios = ", ".join(f"{b[0] / max(a[0], 0.01):.1f}x" for a, b in zip(values, values[1:]))
-        mem_ratios = ", ".join(f"{b[1] / max(a[1], 1):.1f}x" for a, b in zip(values, values[1:]))
+        time_ratios = ", ".join(f"{b[0] / max(a[0], 0.01):.1f}x" for a, b in zip(values, values[1:], strict=False))
+        mem_ratios = ", ".join(f"{b[1] / max(a[1], 1):.1f}x" for a, b in zip(values, values[1:], strict=False))
         print(f"| {step} | {cells} | {time_ratios} | {mem_ratios} |")
 
 

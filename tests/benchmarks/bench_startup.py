@@ -10,7 +10,6 @@ import subprocess
 import sys
 import time
 
-
 COMMANDS = {
     "click": [sys.executable, "-c", "import click"],
     "help": [sys.executable, "-m", "draaiboek", "--help"],

@@ -25,6 +25,14 @@ def test_example_pack_is_listed_checked_and_resolves_across_packs(run_cli: RunCl
     assert "| 09:30-10:10 | Intervisie op een eigen casus |" in text
 
 
+def test_example_plugin_adds_a_command(run_cli: RunCli) -> None:
+    result = run_cli("csv-columns")
+    assert result.exit_code == 0 and result.stdout == "session, start, end, title, kind, work_format, minutes\n"
+    listed = run_cli("plugins")
+    assert next(line for line in listed.stdout.splitlines() if line.startswith("csv-runbook")).endswith(
+        "exporter csv, command csv-columns")
+
+
 def test_example_exporter_writes_the_runbook_as_csv(run_cli: RunCli, tmp_path: Path) -> None:
     out = tmp_path / "runbook.csv"
     result = run_cli("export", "csv", "voorbeeld", "-o", str(out), "--start", "13:00")

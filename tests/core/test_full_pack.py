@@ -6,7 +6,6 @@ from pathlib import Path
 
 from draaiboek.api import load_pack
 from draaiboek.model import Duration
-
 from tests.support import FULL_PACK, RunCli
 
 
@@ -21,6 +20,7 @@ def test_full_pack_holds_every_concept() -> None:
     assert s2.duration == Duration(90, 120)
     assert s3.phase == "follow_up" and s3.timing == "three months later"
     assert training.preparation[0].days_before == 14
+    assert training.intake is not None
     assert [t.topic for t in training.intake.topics] == ["Route of the conversation", "Mandate"]
     assert training.aftercare[0].template is not None
     assert [f.name for f in training.aftercare[0].template.fields] == ["date", "name", "topic"]
@@ -28,8 +28,8 @@ def test_full_pack_holds_every_concept() -> None:
     assert [h.included for h in training.handouts] == [True, True, False]
     case = pack.cases[0]
     assert case.choice_group == pack.cases[1].choice_group == "lvb-case"
-    assert {layer.id: layer.reveal for layer in case.layers} == {"reg": "s1", "behaviour": "s1", "later": "s2",
-                                                                  "actor": None}
+    assert {layer.id: [r.session for r in layer.reveal] for layer in case.layers} == {
+        "reg": ["s1"], "behaviour": ["s1"], "later": ["s2"], "actor": []}
     meter = pack.meters[0]
     assert [m.id for m in meter.moments] == ["before", "after", "later"]
     assert meter.analysis.strengths == 3

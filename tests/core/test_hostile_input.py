@@ -13,7 +13,6 @@ from hypothesis import strategies as st
 from draaiboek.api import load_pack
 from draaiboek.errors import PackError
 from draaiboek.loader import load_folder
-
 from tests.support import BROKEN, run_draaiboek
 
 BASE = BROKEN / "uncovered-outcome"
@@ -31,8 +30,13 @@ def test_a_50_mb_file_is_refused_without_reading_it(tmp_path: Path) -> None:
         stream.truncate(50 * 1024 * 1024)
     result = run_draaiboek(["check", str(pack)])
     assert result.returncode == 1
-    assert f"{pack / 'huge.yaml'}: error YAML007: file is 50 MB; the limit is 5 MB; hint: split the pack" in result.stdout
+    lines = result.stdout.splitlines()
+    # The path exactly as typed: absolute stays absolute...
+    assert lines[0].startswith(f"{pack / 'huge.yaml'}: error YAML007: file is 50 MB"), lines
     assert "Traceback" not in result.stderr
+    # ...and relative stays relative, never rewritten against the working folder.
+    relative = run_draaiboek(["check", "pack"], cwd=tmp_path)
+    assert relative.stdout.splitlines()[0].startswith("pack/huge.yaml: error YAML007: "), relative.stdout
 
 
 def test_yaml_file_linking_outside_the_pack_is_refused(tmp_path: Path) -> None:
@@ -50,8 +54,8 @@ def test_handout_file_linking_outside_the_pack_is_refused(tmp_path: Path) -> Non
     (pack / "bestanden").mkdir()
     os.symlink("/etc/hostname", pack / "bestanden" / "tips.pdf")
     training = (pack / "training.yaml").read_text(encoding="utf-8")
-    training = training.replace("    sessions:\n", "    handouts:\n      - {id: h1, title: Tips, file: bestanden/tips.pdf}\n"
-                                "    sessions:\n", 1)
+    handout = "    handouts:\n      - {id: h1, title: Tips, file: bestanden/tips.pdf}\n"
+    training = training.replace("    sessions:\n", handout + "    sessions:\n", 1)
     (pack / "training.yaml").write_text(training, encoding="utf-8")
     result = run_draaiboek(["check", str(pack)])
     assert "error FILE004: file 'bestanden/tips.pdf' links to a place outside the pack" in result.stdout

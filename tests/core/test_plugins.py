@@ -10,7 +10,6 @@ from draaiboek import hookimpl
 from draaiboek.catalog import Catalog
 from draaiboek.exporters import Exporter
 from draaiboek.plugins import get_plugin_manager
-
 from tests.support import FULL_PACK, RunCli
 
 
@@ -109,14 +108,34 @@ def test_unknown_hook_is_reported_and_plugin_left_out() -> None:
     assert h.plugin_names() == ["good"]
 
 
+class HalfBroken:
+    """Registers one exporter, then raises before registering its second."""
+
+    @hookimpl
+    def register_exporters(self, register: Any) -> None:
+        register(Exporter(name="first", help="Registered before the crash.", suffix=".txt", export=_noop_export))
+        raise RuntimeError("boom")
+        register(Exporter(name="second", help="Never registered.", suffix=".txt", export=_noop_export))
+
+
 def test_command_needing_a_broken_exporter_fails_others_do_not(run_cli: RunCli, tmp_path: Path) -> None:
-    h = host(("a-raiser", RaisingExporter()), ("packs", GoodPacks()))
-    packs = run_cli("packs", host=h)
-    assert packs.exit_code == 0
-    h = host(("a-raiser", RaisingExporter()), ("packs", GoodPacks()))
-    export = run_cli("export", "good", "full", "-o", str(tmp_path / "x.txt"), host=h)
-    assert export.exit_code == 2
-    assert "unknown exporter 'good'" in export.stderr
+    def fresh() -> Any:
+        return host(("broken", HalfBroken()), ("good", GoodExporter()), ("packs", GoodPacks()))
+
+    # The good plugin's exporter works, and the broken plugin is named on the way.
+    good = run_cli("export", "good", "full", "-o", str(tmp_path / "good.txt"), host=fresh())
+    assert good.exit_code == 0, good.output
+    assert (tmp_path / "good.txt").read_text() == "x"
+    assert "plugin 'broken' (from registered in code): failed in register_exporters: RuntimeError: boom" \
+        in good.stderr
+    # What the broken plugin never registered is unknown, with the broken plugin named as the reason.
+    second = run_cli("export", "second", "full", "-o", str(tmp_path / "second.txt"), host=fresh())
+    assert second.exit_code == 2 and not (tmp_path / "second.txt").exists()
+    assert "unknown exporter 'second'; installed exporters: first, good" in second.stderr
+    assert "plugin 'broken' (from registered in code): failed in register_exporters" in second.stderr
+    # Commands that need no exporter are untouched.
+    packs = run_cli("packs", host=fresh())
+    assert packs.exit_code == 0 and "Complete test pack" in packs.stdout
 
 
 def test_disable_plugin_by_option_and_environment(run_cli: RunCli, monkeypatch: Any) -> None:
@@ -154,15 +173,19 @@ class BuggyExporter:
             raise ZeroDivisionError("division by zero")
 
         register(Exporter(name="crash", help="Crashes.", suffix=".txt", export=crash))
-        register(Exporter(name="wrongtype", help="Returns a string.", suffix=".txt", export=lambda job: "done"))
+        def wrong(job: Any) -> Any:
+            return "done"  # the mistake under test: not the list of files written
+
+        register(Exporter(name="wrongtype", help="Returns a string.", suffix=".txt", export=wrong))
 
 
 def test_exporter_bug_is_named_in_one_line(run_cli: RunCli, tmp_path: Path) -> None:
     h = host(("buggy", BuggyExporter()), ("packs", GoodPacks()))
     result = run_cli("export", "crash", "full", "-o", str(tmp_path / "x.txt"), host=h)
     assert result.exit_code == 1
-    assert result.stderr.strip() == ("Error: exporter 'crash' (plugin 'buggy') failed: "
-                                     "ZeroDivisionError: division by zero")
+    assert result.stderr.strip() == ("Error: internal error in exporter 'crash' (plugin 'buggy'): "
+                                     "ZeroDivisionError: division by zero; please report it to the authors of "
+                                     "plugin 'buggy' (rerun with --traceback for the details)")
     h = host(("buggy", BuggyExporter()), ("packs", GoodPacks()))
     wrong = run_cli("export", "wrongtype", "full", "-o", str(tmp_path / "y.txt"), host=h)
     assert "returned str, not the list of files it wrote" in wrong.stderr

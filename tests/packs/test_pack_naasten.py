@@ -8,19 +8,20 @@ thesis, a clean check, a handbook that shows it all, and no copied sentences.
 
 from __future__ import annotations
 
+import itertools
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-from tests import copycheck
-
 from draaiboek.api import check_folder, load_pack, resolver_for
 from draaiboek.catalog import Catalog
-from draaiboek.model import Duration, Pack, Session, SourceRef, Training
+from draaiboek.model import Case, Duration, Pack, Session, SourceRef, Training
 from draaiboek.refs import Resolver
+from tests import copycheck
+
+from tests import copycheck
 
 ROOT = Path(__file__).resolve().parents[2]
 PACK_DIR = ROOT / "content_packs" / "draaiboek_pack_naasten" / "pack"
@@ -122,7 +123,8 @@ def test_work_formats_the_findings_ask_for_exist(pack: Pack, training: Training)
     own_case = next(f for f in pack.work_formats if f.category == "casusbespreking")
     assert "Vragenset eigen casus" in " ".join(own_case.materials)
     question_set = next(h for h in training.handouts if h.id == "ho-vragenset")
-    assert len(question_set.items) >= 5 and all(item.endswith("?") or "themavraag" in item for item in question_set.items)
+    assert len(question_set.items) >= 5
+    assert all(item.endswith("?") or "themavraag" in item for item in question_set.items)
     assert all(any("ho-vragenset" in item.handouts for item in s.agenda if item.work_format == own_case.id)
                for s in _modules(training) if any(item.work_format == own_case.id for item in s.agenda))
 
@@ -173,7 +175,7 @@ def test_follow_up_keeps_it_alive(training: Training, resolver: Resolver) -> Non
 def test_practice_assignments_between_sessions_and_buddies(training: Training) -> None:
     main = [s for s in training.sessions if s.phase == "main"]
     ids = [s.id for s in training.sessions]
-    for session, following in zip(main, main[1:], strict=False):
+    for session, following in itertools.pairwise(main):
         assert session.homework, session.id
         assert session.homework[0].due == following.id, session.id
     for session in training.sessions:
@@ -210,7 +212,7 @@ def test_cases_have_layers_revealed_per_session_and_role_cards(pack: Pack, train
     for case in pack.cases:
         assert len(case.layers) >= 2, case.id
         assert any("trainers" in layer.audience for layer in case.layers), case.id
-        assert all(layer.reveal in session_ids for layer in case.layers if "participants" in layer.audience)
+        assert all(r.session in session_ids for layer in case.layers if "participants" in layer.audience for r in layer.reveal)
         assert case.role_cards, case.id
     running = next(c for c in pack.cases if c.id == "casus-gerrit")
     assert [step.session for step in running.arc] == ["m1", "m2", "m3"]
@@ -251,10 +253,13 @@ def test_every_element_has_a_reference_into_the_thesis(pack: Pack) -> None:
     elements = list(_elements(pack))
     assert len(elements) > 150
     assert [name for name, basis in elements if not _cites_thesis(basis)] == []
+    # An editorial addition says what the editors added and why.
+    assert [name for name, basis in elements if any(r.source == "redactie" and not r.note for r in basis)] == []
 
 
 def test_thesis_is_cited_with_attribution_and_its_condition(pack: Pack) -> None:
-    assert [s.id for s in pack.sources] == [THESIS]
+    assert [s.id for s in pack.sources] == [THESIS, "redactie"]
+    assert pack.sources[1].kind == "redactie" and "Geen bronfeit" in (pack.sources[1].note or "")
     thesis = pack.sources[0]
     assert thesis.year == 2025 and thesis.kind == "bachelorscriptie"
     assert "Den Ouden" in (thesis.attribution or "") and "Van der Zee" in (thesis.attribution or "")
@@ -264,8 +269,7 @@ def test_thesis_is_cited_with_attribution_and_its_condition(pack: Pack) -> None:
 
 
 def test_no_twelve_word_run_is_copied_from_the_thesis(pack: Pack) -> None:
-    seed = copycheck.SEEDS / SEED
-    assert seed.exists()
+    [seed] = copycheck.require_seeds(SEED)
     # The working title of the thesis is cited, not written.
     title = pack.sources[0].title
     assert copycheck.shared_runs(copycheck.iter_texts(pack), [seed], exceptions=[title]) == []
@@ -283,7 +287,7 @@ def test_handbook_presents_the_whole_programme(tmp_path: Path) -> None:
     out = tmp_path / "naasten.md"
     cli = Path(sys.executable).parent / "draaiboek"
     result = subprocess.run([str(cli), "export", "handbook", "naasten", "-o", str(out)],
-                            capture_output=True, text=True, timeout=180)
+                            check=False, capture_output=True, text=True, timeout=180)
     assert result.returncode == 0, result.stderr
     text = out.read_text(encoding="utf-8")
     for heading in ("Waarom naasten?", "Wie hoort erbij?", "Het gesprek openen", "Samen aan tafel",
@@ -291,3 +295,101 @@ def test_handbook_presents_the_whole_programme(tmp_path: Path) -> None:
                     "Eén keer per jaar", "Nieuwe collega's doen mee", "Meter samenwerken met naasten",
                     "Drie maanden later", "Het verhaal van Anja", "{teamafspraken}"):
         assert heading in text, heading
+
+
+# --- legal and privacy corrections from the content review (issue 16); these must not regress --------
+
+def _case(pack: Pack, case_id: str) -> Case:
+    return next(c for c in pack.cases if c.id == case_id)
+
+
+def _handout_text(training: Training, handout_id: str) -> str:
+    handout = next(h for h in training.handouts if h.id == handout_id)
+    return " ".join([handout.description or "", handout.content or "", *handout.items, handout.warning or ""])
+
+
+def test_te_laat_asks_henk_before_anyone_calls_his_sister(pack: Pack, training: Training) -> None:
+    case = _case(pack, "casus-te-laat")
+    sister = next(layer for layer in case.layers if layer.id == "zus").text
+    # He is asked first, and only then is Marga called.
+    assert "vraagt of hij het goed vindt dat ze Marga belt" in sister
+    assert sister.index("goed vindt") < sister.index("weet van niets")
+    trainer = next(layer for layer in case.layers if layer.id == "trainer").text
+    assert "toestemming" in trainer
+    assert any(card.role.startswith("Henk") and "m4" in card.sessions for card in case.role_cards)
+    m4 = _session(training, "m4")
+    practice = next(item for item in m4.agenda if "casus-te-laat" in item.cases)
+    assert "vraag Henk eerst" in (practice.assignment or "")
+
+
+def test_sanne_case_has_the_kindcheck_and_the_five_meldcode_steps(pack: Pack, training: Training) -> None:
+    case = _case(pack, "casus-sanne")
+    layer = next(layer for layer in case.layers if layer.id == "kindcheck")
+    assert layer.audience == ["trainers"]
+    text = layer.text
+    assert "Kindcheck" in text and "Meldcode huiselijk geweld en kindermishandeling" in text
+    assert [line.split(".")[0] for line in text.splitlines() if line[:2] in {"1.", "2.", "3.", "4.", "5."}] == [
+        "1", "2", "3", "4", "5"]
+    for word in ("afwegingskader", "aandachtsfunctionaris Meldcode", "Veilig Thuis", "acute of structurele"):
+        assert word in text, word
+    # The trainer is told to discuss it in module 2, where the case is played.
+    m2 = _session(training, "m2")
+    practice = next(item for item in m2.agenda if "casus-sanne" in item.cases)
+    assert any("Kindcheck" in (step.description or "") and "Meldcode" in (step.description or "")
+               for step in practice.steps)
+
+
+def test_noor_case_states_custody_information_rights_and_consent_from_12(pack: Pack) -> None:
+    case = _case(pack, "casus-noor")
+    assert any(f.label == "Gezag" and "samen het gezag" in f.value for f in case.facts)
+    text = " ".join(next(layer for layer in case.layers if layer.id == "gezag").text.split())
+    for words in ("1:377c", "ouder zónder gezag heeft recht op informatie", "12 tot 16",
+                  "toestemming nodig van Noor én van haar ouders met gezag", "uitzonderingen", "jurist"):
+        assert words in text, words
+    father = next(card for card in case.role_cards if card.id == "rol-vader-noor")
+    assert "gezag" in father.text
+
+
+def test_privacy_baseline_is_written_and_correct(pack: Pack, training: Training) -> None:
+    handout = next(h for h in training.handouts if h.id == "ho-privacy")
+    assert handout.included and handout.content
+    text = _handout_text(training, "ho-privacy")
+    assert "Luisteren kan altijd" in text
+    assert "alleen met toestemming" in text
+    assert "uitzonderingen" in text.lower() and "nooit alleen" in text
+    for who in ("privacyfunctionaris", "jurist", "aandachtsfunctionaris Meldcode"):
+        assert who in text, who
+    # The pack does not endorse sharing 'basic information' without consent.
+    yusuf = _case(pack, "casus-yusuf")
+    notes = " ".join(ref.note or "" for ref in yusuf.basis)
+    assert "volgt dat niet" in notes
+    trainer = next(layer for layer in yusuf.layers if layer.id == "trainer").text
+    assert "Zonder toestemming van Yusuf" in trainer
+
+
+def test_practice_log_and_caseload_homework_use_codes_not_names(training: Training) -> None:
+    log = _handout_text(training, "ho-oefenlogboek")
+    assert "initialen of code" not in log and "letterlijk" not in log.replace("geen letterlijke", "")
+    assert "code" in log and "geen initialen" in log
+    aftrap = _session(training, "aftrap")
+    assert "code (A, B, C)" in aftrap.homework[0].text
+    for session in training.sessions:
+        for assignment in session.homework:
+            assert "letterlijk wat" not in assignment.text, session.id
+
+
+def test_evidence_caveat_reaches_the_handbook_reader(training: Training) -> None:
+    background = training.background or ""
+    assert "zes mensen op beleidsniveau" in background and "nog niet uitgeprobeerd" in background
+
+
+def test_observer_card_is_written_and_every_trio_member_plays_the_professional(pack: Pack, training: Training) -> None:
+    card = next(h for h in training.handouts if h.id == "ho-observatiekaart")
+    assert len(card.items) == 3 and all(item.endswith("?") for item in card.items)
+    roleplay = next(f for f in pack.work_formats if f.id == "wf-rollenspel-drietallen")
+    rewind = next(v for v in roleplay.variants if v.id == "terugspoelen")
+    assert "ander de rol van hulpverlener" in " ".join((rewind.description or "").split())
+    assert "iedereen een keer de hulpverlener" in " ".join((rewind.description or "").split())
+    m3 = _session(training, "m3")
+    story = m3.agenda[1]
+    assert "ho-verhaal-ahmed" in story.handouts

@@ -16,6 +16,7 @@ from draaiboek.model import (
     Question,
     Questionnaire,
     QuestionSection,
+    Reveal,
     RoleCard,
     Session,
     Source,
@@ -36,9 +37,11 @@ def make_pack(language: str = "nl") -> Pack:
         agenda=[
             AgendaItem("Welkom", kind="opening", minutes=m(15), description="Stel jezelf voor."),
             AgendaItem("Speeddaten", work_format="wf-speed", minutes=m(30), outcomes=["m1-lo1"],
-                       steps=[Step("Uitleg", m(5), "plenary"), Step("Gesprekjes", m(25), "pairs", description="Wissel elke 5 minuten.")]),
+                       steps=[Step("Uitleg", m(5), "plenary"),
+                              Step("Gesprekjes", m(25), "pairs", description="Wissel elke 5 minuten.")]),
             AgendaItem("Pauze", kind="break", minutes=m(15)),
-            AgendaItem("Casus Jan", minutes=m(45), cases=["case-jan"], assignment="Lees de casus.\n\n- Wat valt op?\n- Wat *zou* jij doen?"),
+            AgendaItem("Casus Jan", minutes=m(45), cases=["case-jan"],
+                       assignment="Lees de casus.\n\n- Wat valt op?\n- Wat *zou* jij doen?"),
             AgendaItem("Lange opdracht", minutes=m(15), assignment=LONG),
         ],
         homework=[Assignment("Oefenen", "Oefen het gesprek met een collega.", due="m2", questions=["Wat ging goed?"])],
@@ -63,7 +66,7 @@ def make_pack(language: str = "nl") -> Pack:
         id="case-jan", title="Jan", summary="Jan is 34 en woont alleen.", facts=[Fact("Leeftijd", "34")],
         layers=[
             CaseLayer("l1", "Achtergrond", "Jan heeft **schulden**."),
-            CaseLayer("l2", "Wending", "Jan verliest zijn baan.", reveal="m2"),
+            CaseLayer("l2", "Wending", "Jan verliest zijn baan.", reveal=[Reveal("m2")]),
             CaseLayer("l3", "Geheim", "Jan drinkt.", audience=["trainers"]),
         ],
         role_cards=[RoleCard("rc1", "Jan", "Je bent wantrouwig.", played_by="actor", sessions=["m1"])],
@@ -75,5 +78,6 @@ def make_pack(language: str = "nl") -> Pack:
         id="testpack", title="Testpakket", language=language, version="1.0", authors=["Redactie"], licence="CC BY 4.0",
         sources=[Source("handboek", "Handboek gesprekken", authors=["A. Auteur"], year=2020, licence="CC BY",
                         attribution="Naar het *Handboek gesprekken*.")],
-        attribution="Gemaakt met draaiboek.", trainings=[training], work_formats=[wf], cases=[case], questionnaires=[form],
+        attribution="Gemaakt met draaiboek.", trainings=[training], work_formats=[wf], cases=[case],
+        questionnaires=[form],
     )

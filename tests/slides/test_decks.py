@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import zipfile
+from datetime import time
 from pathlib import Path
 
 import pytest
-from deckcheck import check_deck, read_deck
+
 from draaiboek.api import open_training
 from draaiboek.catalog import Catalog
 from draaiboek.errors import DraaiboekError
 from draaiboek.labels import label
-
 from tests.support import FULL_PACK, RunCli
+
+from deckcheck import check_deck, plain_start, read_deck
 
 BUNDLED = ["het-gesprek", "lvb-coaching", "naasten", "vgz-ggz"]
 
@@ -44,7 +46,11 @@ def test_build_makes_a_checked_deck_per_session(pack_id: str, run_cli: RunCli, t
             deck = tmp_path / pack.id / f"{training.id}-{session.id}-slides.pptx"
             assert deck.exists(), result.output
             slides = check_deck(deck, pack, training, [session], resolver)
-            assert ":" in slides[0].text or session.title in slides[0].text
+            # The title slide names this deck's session: "Bijeenkomst 2: <title>", or the bare title.
+            kind = (session.kind or label("session", pack.language)).strip()
+            name = f"{kind[:1].upper()}{kind[1:]} {session.number}: {session.title}" \
+                if session.number is not None else session.title
+            assert slides[0].text.splitlines()[:2] == [training.title, name], deck.name
 
 
 def test_full_pack_whole_training_deck(run_cli: RunCli, tmp_path: Path) -> None:
@@ -53,7 +59,7 @@ def test_full_pack_whole_training_deck(run_cli: RunCli, tmp_path: Path) -> None:
                      "--trainer", "Jo de Vries", "--start", "13:00")
     assert result.exit_code == 0, result.output
     pack, training, resolver = open_training(str(FULL_PACK))
-    slides = check_deck(out, pack, training, training.sessions, resolver, start="13:00")
+    slides = check_deck(out, pack, training, training.sessions, resolver, start=time(13, 0))
     assert "4 May 2027" in slides[0].text and "Trainer: Jo de Vries" in slides[0].text
     sections = [s.title for s in slides if s.layout == "Section Header"]
     for session in training.sessions:
@@ -66,7 +72,7 @@ def test_full_pack_whole_training_deck(run_cli: RunCli, tmp_path: Path) -> None:
 def test_full_pack_case_layers_per_session(run_cli: RunCli, tmp_path: Path) -> None:
     pack, training, resolver = open_training(str(FULL_PACK))
     case = pack.cases[0]
-    later = next(layer for layer in case.layers if layer.reveal == "s2")
+    later = next(layer for layer in case.layers if [r.session for r in layer.reveal] == ["s2"])
     decks = {}
     for number in ("1", "2"):
         out = tmp_path / f"s{number}.pptx"
@@ -112,3 +118,25 @@ def test_a_choice_group_shows_the_trainers_pick_only(run_cli: RunCli, tmp_path: 
     result = run_cli("export", "slides", "het-gesprek", "-o", str(tmp_path / "x.pptx"), "--case", "casus-niemand")
     assert result.exit_code != 0 and "--case 'casus-niemand' is not a case to choose" in result.output
     assert not (tmp_path / "x.pptx").exists()
+
+
+def test_het_gesprek_behaviour_layers_stay_off_screen_until_after_the_relay(run_cli: RunCli, tmp_path: Path) -> None:
+    """Issue 13: the client player knows the behaviour beforehand (role cards); the room sees it only after
+    the module-2 relay role play."""
+    pack, training, _ = open_training("het-gesprek")
+    relay = next(item for item in training.session("m2").agenda if item.id == "m2-estafette")
+    behaviour = [layer for case in pack.cases for layer in case.layers if layer.title.startswith("Het gedrag")]
+    assert len(behaviour) >= 2
+    starts = [plain_start(layer.text, 30) for layer in behaviour]
+    for session in ("1", "2"):
+        out = tmp_path / f"m{session}.pptx"
+        assert run_cli("export", "slides", "het-gesprek", "-o", str(out), "--session", session).exit_code == 0
+        slides = read_deck(out)
+        titles = [s.title for s in slides]
+        cut = titles.index(relay.title) + 1 if session == "2" else len(slides)
+        while cut < len(slides) and slides[cut].title.startswith("Casus"):  # the relay's own case slides
+            cut += 1
+        before = "\n".join(s.text for s in slides[:cut])
+        assert not [start for start in starts if start in before], f"module {session}"
+        if session == "2":  # shown once the relay is over, where the case is next used
+            assert any(start in "\n".join(s.text for s in slides[cut:]) for start in starts)

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from draaiboek.markdown import Para, parse, plain
 from draaiboek_slides.fit import (
     ELLIPSIS,
     MAX_WORDS,
@@ -13,9 +17,6 @@ from draaiboek_slides.fit import (
     shorten,
     word_count,
 )
-from draaiboek_slides.markdown import Para, Run, parse, plain
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 
 def test_markdown_formatting_becomes_runs() -> None:

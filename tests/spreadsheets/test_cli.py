@@ -6,10 +6,11 @@ import hashlib
 from pathlib import Path
 
 import openpyxl
-from xlsx_filling import fill
 
 from draaiboek_spreadsheets.meter_plan import plan_meter
 from tests.support import FULL_PACK, RunCli
+
+from xlsx_filling import fill
 
 
 def test_export_fill_and_results_through_the_cli(run_cli: RunCli, tmp_path: Path) -> None:
@@ -34,7 +35,8 @@ def test_export_fill_and_results_through_the_cli(run_cli: RunCli, tmp_path: Path
     assert "3 file(s): 3 used, 0 problem(s)" in result.output
     assert f"report written: {report}" in result.output
     assert {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir()} == before
-    assert "Deelnemers" in openpyxl.load_workbook(report).sheetnames or "Participants" in openpyxl.load_workbook(report).sheetnames
+    sheets = openpyxl.load_workbook(report).sheetnames
+    assert "Deelnemers" in sheets or "Participants" in sheets
     again = run_cli("results", str(folder), "-o", str(report))
     assert again.exit_code != 0 and "exists; use --force" in again.output
 

@@ -14,7 +14,6 @@ import pytest
 
 from tests.support import FULL_PACK, ROOT
 
-
 PEAK = "VmHWM:"
 # The CLI in a child process that prints its own peak memory last on stderr. VmHWM, not ru_maxrss: on Linux
 # ru_maxrss keeps the high-water mark of the forked parent across exec.

@@ -10,7 +10,6 @@ from pathlib import Path
 import openpyxl
 import pytest
 from click.testing import CliRunner
-from xlsx_filling import fill, soffice_convert, soffice_fill
 
 from draaiboek_spreadsheets.collect import collect, expand
 from draaiboek_spreadsheets.commands import results
@@ -18,6 +17,8 @@ from draaiboek_spreadsheets.exporters import export_meter
 from draaiboek_spreadsheets.meter_plan import CALC_SHEET, METADATA_SHEET, plan_meter
 from draaiboek_spreadsheets.reader import read_meter
 from draaiboek_spreadsheets.results import calculate
+
+from xlsx_filling import fill, soffice_convert, soffice_fill
 
 pytestmark = pytest.mark.libreoffice
 
@@ -48,7 +49,7 @@ def test_strengths_sheet_recalculated_by_libreoffice_equals_results(pack, export
     labels = {s.id: s.label for s in computed.info.statements}
     profiles = {p.name: p for p in computed.profiles}
     assert sorted(profiles) == ["P0", "P1", "P2", "P3", "P9"]
-    for source, path in zip(sources, recalculated):
+    for source, path in zip(sources, recalculated, strict=True):
         wb = openpyxl.load_workbook(path, data_only=True)
         ws = wb[plan.sheet("analysis")]
         profile = profiles[wb[plan.sheet("fill")]["C2"].value]
@@ -58,7 +59,7 @@ def test_strengths_sheet_recalculated_by_libreoffice_equals_results(pack, export
                 shown = [(ws.cell(r, text_col).value, ws.cell(r, score_col).value) for r in plan.analysis_rows(kind)]
                 ids = profile.ranked[moment.id][index]
                 scores = read_meter(source).scores[moment.id]
-                expected = [(labels[i], scores[i]) for i in ids]
+                expected: list[tuple[str | None, int | None]] = [(labels[i], scores[i]) for i in ids]
                 expected += [(None, None)] * (len(shown) - len(expected))
                 assert shown == expected, (source.name, moment.id, kind)
         overview = wb[plan.sheet("overview")]
@@ -75,7 +76,8 @@ def test_files_saved_by_libreoffice_give_the_same_report_and_stay_unchanged(pack
     rng = random.Random(7)
     original = tmp_path / "original"
     original.mkdir()
-    sources = [fill(plan, blank, original / f"{name}.xlsx", _scores(plan, rng), name=name) for name in ("Ans", "Bo", "Cor")]
+    sources = [fill(plan, blank, original / f"{name}.xlsx", _scores(plan, rng), name=name)
+               for name in ("Ans", "Bo", "Cor")]
     saved = soffice_convert(sources, tmp_path / "saved-by-libreoffice")
     wb = openpyxl.load_workbook(saved[0])
     assert wb[METADATA_SHEET].sheet_state == "hidden" and wb[CALC_SHEET].sheet_state == "hidden"

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from openpyxl.cell.cell import MergedCell
+
 from draaiboek.errors import ExportError, ExportNotApplicable
 from draaiboek.exporters import ExportJob
 from draaiboek.model import Training, TrainingAudience
 from draaiboek.refs import Resolver
-from openpyxl.cell.cell import MergedCell
-
 from draaiboek_spreadsheets.exporters import export_meter
 from draaiboek_spreadsheets.meter_plan import METADATA_SHEET, plan_meter
 
@@ -73,7 +73,8 @@ def test_print_setup_a4_fit_to_width_with_repeated_header(export_job) -> None:  
     for name in ("Uitleg", "Invullen", "Krachten en uitdagingen", "Actieplan", "Overzicht"):
         ws = wb[name]
         assert str(ws.page_setup.paperSize) == "9", name  # 9 = A4
-        assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage, name
+        setup = ws.sheet_properties.pageSetUpPr
+        assert ws.page_setup.fitToWidth == 1 and setup is not None and setup.fitToPage, name
     assert wb["Invullen"].print_title_rows == "$4:$4"
 
 
@@ -117,7 +118,8 @@ def test_participants_csv_gives_one_prefilled_workbook_each_with_codes_not_names
     assert ws["C2"].value == "P-07" and ws["C2"].protection.locked
     everything = " ".join(str(c.value) for s in openpyxl.load_workbook(written[1]) for r in s.iter_rows() for c in r)
     assert "Jan" not in everything and "Els" not in everything
-    with pytest.raises(ExportError, match=r"meter-p-07.xlsx exists \(and 1 more\); a participant may have filled it in"):
+    taken = r"meter-p-07.xlsx exists \(and 1 more\); a participant may have filled it in"
+    with pytest.raises(ExportError, match=taken):
         export_meter(export_job("meter.xlsx", participants=str(csv_file)))
 
 
@@ -133,7 +135,8 @@ def test_participants_csv_problems_are_one_line_errors(export_job, tmp_path: Pat
 
 
 def test_plugin_import_does_not_load_openpyxl() -> None:
-    code = "import sys, draaiboek_spreadsheets as p, draaiboek_spreadsheets.exporters, draaiboek_spreadsheets.commands;" \
+    code = "import sys, draaiboek_spreadsheets as p, draaiboek_spreadsheets.exporters, " \
+           "draaiboek_spreadsheets.commands;" \
            "print('openpyxl' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          env={"PYTHONPATH": ":".join(sys.path)})

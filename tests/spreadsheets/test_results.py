@@ -13,12 +13,14 @@ import click
 import openpyxl
 import pytest
 from click.testing import CliRunner
-from xlsx_filling import fill
-from xlsx_models import make_meter, make_pack
+from openpyxl.worksheet.worksheet import Worksheet
 
 from draaiboek_spreadsheets.commands import results
 from draaiboek_spreadsheets.exporters import export_meter
 from draaiboek_spreadsheets.meter_plan import plan_meter
+
+from xlsx_filling import fill
+from xlsx_models import make_meter, make_pack
 
 NAMES = ["Anna", "Bram", "Cem", "Dewi", "Eva", "Fleur"]
 
@@ -49,8 +51,8 @@ def group(pack, export_job, tmp_path):  # type: ignore[no-untyped-def]
     return plan, folder, scores
 
 
-def column_of(ws, title: str) -> int:  # type: ignore[no-untyped-def]
-    return next(c.column for c in ws[1] if c.value == title)
+def column_of(ws: Worksheet, title: str) -> int:
+    return next(int(c.column) for c in ws[1] if c.value == title)
 
 
 def test_report_figures_are_computed_from_the_raw_scores(group, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -79,7 +81,7 @@ def test_report_figures_are_computed_from_the_raw_scores(group, tmp_path: Path) 
         per_person = [statistics.fmean(scores[n]["voor"][i] for i in members) for n in NAMES]
         assert domains.cell(r, 1).value == d.title
         assert domains.cell(r, 3).value == round(statistics.fmean(per_person), 2)
-    assert domains._charts, "the domain sheet has a chart"
+    assert domains._charts, "the domain sheet has a chart"  # type: ignore[attr-defined]  # openpyxl's own list
     people = {c.value for c in wb["Deelnemers"]["A"][1:]}
     assert people == set(NAMES)
 
@@ -91,7 +93,8 @@ def test_coach_pairs_pair_high_with_low_scorers(pack, export_job, tmp_path: Path
     folder = tmp_path / "in"
     folder.mkdir()
     for name, score in (("Anna", 4), ("Bram", 1), ("Cem", 3), ("Dewi", 2)):
-        fill(plan, blank, folder / f"{name}.xlsx", {"voor": {s.id: 3 for s in plan.statements} | {first: score}}, name=name)
+        scores = {"voor": {s.id: 3 for s in plan.statements} | {first: score}}
+        fill(plan, blank, folder / f"{name}.xlsx", scores, name=name)
     report = tmp_path / "r.xlsx"
     assert run(str(folder), "-o", str(report), "--min-group", "1").exit_code == 0
     ws = openpyxl.load_workbook(report)["Coachparen"]
@@ -137,7 +140,8 @@ def _bad_corpus(pack, export_job, tmp_path: Path) -> Path:  # type: ignore[no-un
          {"voor": {s.id: 2 for s in changed_plan.statements}}, name="Eva")
     (folder / "07-empty.xlsx").write_bytes(b"")
     (folder / "08-not-a-workbook.xlsx").write_text("naam;score\nAnna;3\n", encoding="utf-8")
-    (folder / "09-encrypted.xlsx").write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + b"\0" * 504 + "EncryptionInfo".encode("utf-16-le"))
+    ole = bytes.fromhex("D0CF11E0A1B11AE1") + b"\0" * 504 + "EncryptionInfo".encode("utf-16-le")
+    (folder / "09-encrypted.xlsx").write_bytes(ole)
     with zipfile.ZipFile(folder / "10-opendocument.ods", "w") as ods:
         ods.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
     plain = openpyxl.Workbook()

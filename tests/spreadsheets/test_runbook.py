@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import openpyxl
 import pytest
+
 from draaiboek.errors import DraaiboekError, ExportNotApplicable
 from draaiboek.exporters import ExportJob
 from draaiboek.model import Training, TrainingAudience
 from draaiboek.refs import Resolver
 from draaiboek.timing import schedule
-
 from draaiboek_spreadsheets.exporters import export_runbook
 
 

@@ -29,18 +29,20 @@ def fill(plan: MeterPlan, source: Path, target: Path, scores: Scores, name: str 
     for moment, values in scores.items():
         for statement, value in values.items():
             cell = ws.cell(rows[statement], columns[moment])
-            cell.value = choices.get(value, value) if isinstance(value, int) and not isinstance(value, bool) else value
+            if isinstance(value, int) and not isinstance(value, bool):
+                cell.value = choices.get(value, value)
+            else:
+                cell.value = value  # type: ignore[assignment]  # raw test values of any type, on purpose
     wb.save(target)
     return target
 
 
+_RECALC_ITEM = ('<item oor:path="/org.openoffice.Office.Calc/Formula/Load">'
+                '<prop oor:name="{mode}" oor:op="fuse"><value>0</value></prop></item>\n')
 _RECALC = """<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema"
  xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-"""
+""" + _RECALC_ITEM.format(mode="OOXMLRecalcMode") + _RECALC_ITEM.format(mode="ODFRecalcMode") + "</oor:items>\n"
 
 
 def soffice_convert(sources: list[Path], outdir: Path, target: str = "xlsx") -> list[Path]:

@@ -3,8 +3,22 @@
 from __future__ import annotations
 
 from draaiboek.model import (
-    AgendaItem, Analysis, Domain, Duration, Meter, Moment, Pack, Prompt, Scale, ScalePoint, Session, Statement,
-    Step, Training, TrainingAudience, WorkFormat,
+    AgendaItem,
+    Analysis,
+    Domain,
+    Duration,
+    Meter,
+    Moment,
+    Pack,
+    Prompt,
+    Scale,
+    ScalePoint,
+    Session,
+    Statement,
+    Step,
+    Training,
+    TrainingAudience,
+    WorkFormat,
 )
 
 SCALE = Scale([ScalePoint(1, "nog niet"), ScalePoint(2, "soms"), ScalePoint(3, "meestal"), ScalePoint(4, "altijd")])
@@ -25,7 +39,8 @@ def make_meter(analysis: Analysis | None = None, moments: int = 3) -> Meter:
         id="competentiemeter", title="Competentiemeter Het Gesprek", scale=SCALE, domains=domains,
         statements=statements, moments=all_moments[:moments],
         instructions="Scoor **elke** stelling.\n\n- eerlijk\n- snel", analysis=analysis or Analysis(3, 3),
-        action_plan=[Prompt("nu", "Waar sta ik nu?"), Prompt("doel", "=Wat wil ik straks kunnen?", help="Wees *concreet*.")],
+        action_plan=[Prompt("nu", "Waar sta ik nu?"),
+                     Prompt("doel", "=Wat wil ik straks kunnen?", help="Wees *concreet*.")],
         tips=["Maak het SMART."],
     )
 

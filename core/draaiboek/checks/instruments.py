@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from draaiboek.checks.base import Finding, error, warning
-from draaiboek.model import Pack, Scale
+from draaiboek.model import Meter, Pack, Scale, Session
 from draaiboek.refs import Resolver
 
 Path = tuple[str | int, ...]
@@ -21,6 +21,26 @@ def check_scale(scale: Scale, path: Path, owner: str) -> Iterator[Finding]:
         if not point.label.strip():
             yield error("SCALE001", f"scale point {point.value} has no label", (*path, "points", i, "label"),
                         "label every point, e.g. '1: nog niet'", owner)
+
+
+def _check_moments(pack: Pack, resolver: Resolver, meter: Meter, mp: Path) -> Iterator[Finding]:
+    """A moment at an agenda item names an item of its own session; 'before' and 'at' do not go together."""
+    for i, moment in enumerate(meter.moments):
+        path: Path = (*mp, "moments", i)
+        if (moment.at or moment.before) and not moment.session:
+            yield error("METER006", f"moment '{moment.id}' says 'at' or 'before' but names no session",
+                        path, "add 'session: <session id>'", meter.id)
+            continue
+        if moment.at and moment.before:
+            yield error("METER006", f"moment '{moment.id}' is both 'before' its session and 'at' one of its items",
+                        (*path, "before"), "keep one of them", meter.id)
+        session = resolver.get(moment.session, Session) if moment.session else None
+        if moment.at and session is not None and moment.at not in {a.id for a in session.agenda if a.id}:
+            ids = [a.id for a in session.agenda if a.id]
+            yield error("METER006", f"moment '{moment.id}' names agenda item '{moment.at}', which session "
+                        f"'{session.id}' does not have", (*path, "at"),
+                        f"agenda item ids in '{session.id}': {', '.join(ids)}" if ids
+                        else f"give the agenda item in '{session.id}' an id", meter.id)
 
 
 def check_instruments(pack: Pack, resolver: Resolver) -> Iterator[Finding]:
@@ -43,6 +63,7 @@ def check_instruments(pack: Pack, resolver: Resolver) -> Iterator[Finding]:
         if not meter.moments:
             yield error("METER003", "a meter needs at least one measurement moment", (*mp, "moments"),
                         "e.g. '- {id: voor, label: Voormeting}'", meter.id)
+        yield from _check_moments(pack, resolver, meter, mp)
         if meter.analysis.strengths + meter.analysis.challenges > len(meter.statements):
             yield warning("METER004", "the analysis asks for more strengths and challenges than there are statements",
                           (*mp, "analysis"), None, meter.id)

@@ -9,12 +9,18 @@ import attrs
 
 from draaiboek.checks.base import Finding, error
 from draaiboek.model import (
-    Case, Handout, LearningOutcome, Meter, Pack, Questionnaire, Session, SourceRef, WorkFormat,
+    Case, CaseLayer, Handout, LearningOutcome, Meter, Pack, Questionnaire, Session, SourceRef, WorkFormat,
 )
 from draaiboek.refs import Resolver, iter_identified, kind_of, split_ref
 
 Path = tuple[str | int, ...]
 INSTRUMENT = (Meter, Questionnaire)
+
+
+def did_you_mean(wrong: str, known: list[str]) -> str | None:
+    """'did you mean ...?' for the closest other id; never the wrong id itself (it may exist, but be invalid)."""
+    close = difflib.get_close_matches(wrong, [k for k in known if k != wrong], n=1)
+    return f"did you mean '{close[0]}'?" if close else None
 
 
 def _ids_of(pack: Pack, classes: tuple[type, ...]) -> list[str]:
@@ -34,8 +40,7 @@ def resolve(pack: Pack, resolver: Resolver, ref: str, classes: tuple[type, ...],
             return
     found = resolver.lookup(ref)
     if found is None:
-        close = difflib.get_close_matches(ident, _ids_of(pack, classes), n=1) if pack_id in (None, pack.id) else []
-        hint = f"did you mean '{close[0]}'?" if close else "check the id"
+        hint = (did_you_mean(ident, _ids_of(pack, classes)) if pack_id in (None, pack.id) else None) or "check the id"
         yield error("REF001", f"unknown {what} '{ref}'", path, hint, ref)
     elif not isinstance(found, classes):
         yield error("REF003", f"'{ref}' is a {kind_of(found)}, not a {what}", path, None, ref)
@@ -44,7 +49,7 @@ def resolve(pack: Pack, resolver: Resolver, ref: str, classes: tuple[type, ...],
 def _walk(obj: object, path: Path) -> Iterator[tuple[object, Path]]:
     yield obj, path
     if attrs.has(type(obj)):
-        for f in attrs.fields(type(obj)):
+        for f in attrs.fields(type(obj)):  # type: ignore[arg-type]  # attrs.has narrows at run time, not for mypy
             value = getattr(obj, f.name)
             if isinstance(value, list):
                 for i, item in enumerate(value):
@@ -58,8 +63,7 @@ def _check_sources(pack: Pack) -> Iterator[Finding]:
     known = [s.id for s in pack.sources]
     for obj, path in _walk(pack, ()):
         if isinstance(obj, SourceRef) and obj.source not in known:
-            close = difflib.get_close_matches(obj.source, known, n=1)
-            hint = f"did you mean '{close[0]}'?" if close else "add it to 'sources' in pack.yaml"
+            hint = did_you_mean(obj.source, known) or "add it to 'sources' in pack.yaml"
             yield error("REF005", f"unknown source '{obj.source}'", (*path, "source"), hint, obj.source)
 
 
@@ -77,6 +81,31 @@ def _technique_cycles(pack: Pack) -> Iterator[Finding]:
             if current not in seen:
                 seen.add(current)
                 stack.extend(uses.get(current, []))
+
+
+def check_reveals(pack: Pack, resolver: Resolver, layer: CaseLayer, lp: Path) -> Iterator[Finding]:
+    """A reveal names a session of this pack and, optionally, one of that session's agenda items."""
+    for j, reveal in enumerate(layer.reveal):
+        rp: Path = (*lp, "reveal", j) if len(layer.reveal) > 1 else (*lp, "reveal")
+        shorthand = (reveal.at, reveal.after, reveal.audience) == (None, None, [])
+        yield from resolve(pack, resolver, reveal.session, (Session,), "session", rp if shorthand else (*rp, "session"),
+                           True)
+        if reveal.at and reveal.after:
+            yield error("REVEAL001", "a reveal has both 'at' and 'after'", rp, "keep one of them")
+        item_id = reveal.at or reveal.after
+        session = resolver.get(reveal.session, Session)
+        if item_id and session is not None:
+            ids = [item.id for item in session.agenda if item.id]
+            if item_id not in ids:
+                hint = did_you_mean(item_id, ids) or (
+                    f"agenda item ids in '{session.id}': {', '.join(ids)}" if ids
+                    else f"give the agenda item in '{session.id}' an id")
+                yield error("REVEAL002", f"session '{session.id}' has no agenda item '{item_id}'",
+                            (*rp, "at" if reveal.at else "after"), hint, item_id)
+        for k, audience in enumerate(reveal.audience):
+            if audience not in layer.audience and audience != "trainers":
+                yield error("REVEAL003", f"the reveal names audience '{audience}', which the layer is not for",
+                            (*rp, "audience", k), f"add it to the layer's audience ({', '.join(layer.audience)})")
 
 
 def check_references(pack: Pack, resolver: Resolver) -> Iterator[Finding]:
@@ -131,8 +160,7 @@ def check_references(pack: Pack, resolver: Resolver) -> Iterator[Finding]:
     for c, case in enumerate(pack.cases):
         cp: Path = ("cases", c)
         for i, layer in enumerate(case.layers):
-            if layer.reveal:
-                yield from r(layer.reveal, (Session,), "session", (*cp, "layers", i, "reveal"), True)
+            yield from check_reveals(pack, resolver, layer, (*cp, "layers", i))
         for i, card in enumerate(case.role_cards):
             for j, ref in enumerate(card.sessions):
                 yield from r(ref, (Session,), "session", (*cp, "role_cards", i, "sessions", j), True)

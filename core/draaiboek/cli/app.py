@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import click
-from draaiboek.errors import DraaiboekError
+
+from draaiboek.errors import DraaiboekError, InternalError, internal_error
 
 if TYPE_CHECKING:
     from draaiboek.catalog import Catalog
@@ -15,8 +16,10 @@ if TYPE_CHECKING:
 class AppState:
     """What commands share: the plugin host, and the catalog made from it when a command first needs it."""
 
-    def __init__(self, host: PluginHost) -> None:
+    def __init__(self, host: PluginHost, command_plugins: dict[str, str] | None = None) -> None:
         self.host = host
+        #: command name -> the plugin that registered it (for naming the culprit of a crash)
+        self.command_plugins = dict(command_plugins or {})
         self.reported = 0
         self._catalog: Catalog | None = None
 
@@ -39,26 +42,60 @@ class AppState:
 pass_state = click.make_pass_decorator(AppState)
 
 
+#: Exceptions click uses for its own flow (exit codes, usage errors, Ctrl+C): never an internal error.
+CLICK_FLOW = (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort)
+
+
 class DraaiboekGroup(click.Group):
-    """A group whose commands may raise DraaiboekError or OSError: the user sees one line, no traceback."""
+    """A group whose commands may raise DraaiboekError or OSError: the user sees one line, no traceback.
+
+    Anything else is a bug: one line asking for a report, or the full traceback under ``--traceback``.
+    """
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except InternalError as exc:
+            if _debug(ctx) and exc.__cause__ is not None:
+                raise exc.__cause__ from None
+            raise click.ClickException(" ".join(str(exc).split())) from None
         except DraaiboekError as exc:
             raise click.ClickException(" ".join(str(exc).split())) from None
         except OSError as exc:
             where = f"{exc.filename}: " if exc.filename else ""
             raise click.ClickException(f"{where}{exc.strerror or exc}") from None
+        except CLICK_FLOW:
+            raise
+        except Exception as exc:
+            if _debug(ctx):
+                raise
+            raise click.ClickException(str(_crash(ctx, exc))) from None
 
 
-def _root(ctx: click.Context, disabled: tuple[str, ...]) -> None:
+def _debug(ctx: click.Context) -> bool:
+    state = ctx.find_object(AppState)
+    return state is not None and state.host.debug
+
+
+def _crash(ctx: click.Context, exc: Exception) -> InternalError:
+    """The one line for a bug in a command, naming the plugin that registered it, if one did."""
+    name = ctx.invoked_subcommand or ""
+    state = ctx.find_object(AppState)
+    plugin = state.command_plugins.get(name) if state is not None and ctx.parent is None else None
+    where = f"command '{ctx.command_path} {name}'" if name else f"command '{ctx.command_path}'"
+    if plugin:
+        return internal_error(f"{where} (plugin '{plugin}')", exc, f"the authors of plugin '{plugin}'")
+    return internal_error(where, exc)
+
+
+def _root(ctx: click.Context, disabled: tuple[str, ...], traceback: bool) -> None:
     """draaiboek: training programmes as data.
 
     A content pack holds a training (sessions, runbook, work formats, cases, instruments); exporters turn
     it into handbooks, slide decks and spreadsheets. REF is a pack id, 'pack/training' or a pack folder.
     """
     state = ctx.ensure_object(AppState)
+    state.host.debug = state.host.debug or traceback
     ctx.call_on_close(state.flush_problems)
 
 
@@ -67,6 +104,9 @@ def make_root() -> click.Group:
     decorated = click.pass_context(_root)
     decorated = click.option("--disable-plugin", "disabled", multiple=True, metavar="NAME",
                              help="Leave a plugin out (repeatable; also DRAAIBOEK_DISABLE_PLUGINS=a,b).")(decorated)
+    decorated = click.option("--traceback", is_flag=True,
+                             help="Show plugin, exporter and internal failures with their full traceback "
+                                  "(also DRAAIBOEK_DEBUG=1).")(decorated)
     decorated = click.version_option(package_name="draaiboek", prog_name="draaiboek")(decorated)
     return click.group("draaiboek", cls=DraaiboekGroup,
                        context_settings={"help_option_names": ["-h", "--help"]})(decorated)

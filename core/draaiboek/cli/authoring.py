@@ -8,7 +8,6 @@ from pathlib import Path
 import click
 
 
-
 @click.command()
 @click.argument("name")
 @click.option("--dir", "parent", type=click.Path(path_type=Path, file_okay=False), default=Path("."),
@@ -24,12 +23,21 @@ def new(name: str, parent: Path) -> None:
 
 @click.command()
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write to a file.")
-def schema(output: Path | None) -> None:
-    """Print the JSON Schema of pack files (for editor autocompletion and validation)."""
+@click.option("--format", "fmt", type=click.Choice(["json", "markdown"]), default="json", show_default=True,
+              help="json: the JSON Schema for editors; markdown: the field reference for authors (FORMAT.md).")
+def schema(output: Path | None, fmt: str) -> None:
+    """Print the JSON Schema of pack files (for editor autocompletion and validation), or with
+    '--format markdown' the field reference: every object, its fields, types, allowed values and defaults."""
     from draaiboek.output import write_text_atomic
-    from draaiboek.schema import pack_schema
 
-    text = json.dumps(pack_schema(), indent=2, ensure_ascii=False) + "\n"
+    if fmt == "markdown":
+        from draaiboek.fieldref import field_reference
+
+        text = field_reference()
+    else:
+        from draaiboek.schema import pack_schema
+
+        text = json.dumps(pack_schema(), indent=2, ensure_ascii=False) + "\n"
     if output:
         write_text_atomic(output, text)
         click.echo(f"wrote {output}")

@@ -4,14 +4,23 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Mapping
-from pathlib import Path
+from datetime import time
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
 import click
 
 from draaiboek.cli.app import AppState, DraaiboekGroup, pass_state
-from draaiboek.errors import DraaiboekError, ExportError, ExportNotApplicable
-from draaiboek.exporters import ExportJob
+from draaiboek.errors import (
+    DraaiboekError,
+    ExporterBug,
+    ExportError,
+    ExportNotApplicable,
+    InternalError,
+    internal_error,
+)
+from draaiboek.exporters import BuildTarget, ExportJob
+from draaiboek.plugins import PLUGIN_FAILURES
 
 if TYPE_CHECKING:
     from draaiboek.catalog import Catalog, ExporterEntry
@@ -19,34 +28,88 @@ if TYPE_CHECKING:
     from draaiboek.refs import Resolver
 
 
+def clock_option(ctx: click.Context | None, param: click.Parameter | None, value: str | None) -> time | None:
+    if value is None:
+        return None
+    from draaiboek.converter import FieldError, parse_clock_time
+
+    try:
+        return parse_clock_time(value)
+    except FieldError:
+        raise DraaiboekError(f"invalid start time {value!r}: use HH:MM, e.g. 09:00") from None
+
+
+def start_option() -> click.Option:
+    """``--start``: one option, declared once, for every exporter and for ``build``."""
+    return click.Option(["--start"], metavar="HH:MM", callback=clock_option, expose_value=True,
+                        help="Clock time every session starts (default: the pack's own start times, else 09:00).")
+
+
+def _who(entry: ExporterEntry) -> str:
+    return f"exporter '{entry.exporter.name}' (plugin '{entry.plugin}')"
+
+
+def _bug(entry: ExporterEntry, what: str, exc: BaseException) -> ExporterBug:
+    where = f"{_who(entry)}{what}"
+    error = internal_error(where, exc, f"the authors of plugin '{entry.plugin}'", ExporterBug)
+    assert isinstance(error, ExporterBug)
+    return error
+
+
 def run_exporter(entry: ExporterEntry, pack: Pack, training: Training, resolver: Resolver, output: Path,
-                 options: Mapping[str, Any]) -> list[Path]:
+                 options: Mapping[str, Any], start: time | None = None) -> list[Path]:
     """Run one exporter; anything it raises that is not a handled error is reported as the plugin's fault."""
-    job = ExportJob(pack, training, resolver, output, dict(options))
+    job = ExportJob(pack, training, resolver, output, dict(options), start)
     try:
         written = entry.exporter.export(job)
     except (DraaiboekError, OSError):
         raise
-    except Exception as exc:  # a bug in the exporter: name it, no traceback for the user
-        raise ExportError(f"exporter '{entry.exporter.name}' (plugin '{entry.plugin}') failed: "
-                          f"{type(exc).__name__}: {exc}") from exc
+    except PLUGIN_FAILURES as exc:  # a bug in the exporter (even sys.exit()): name it, no traceback for the user
+        raise _bug(entry, "", exc) from exc
     if not isinstance(written, list) or not all(isinstance(p, Path) for p in written):
-        raise ExportError(f"exporter '{entry.exporter.name}' (plugin '{entry.plugin}') returned "
-                          f"{type(written).__name__}, not the list of files it wrote")
+        raise ExportError(f"{_who(entry)} returned {type(written).__name__}, not the list of files it wrote")
     return written
+
+
+def build_paths(entry: ExporterEntry, training: Training, folder: Path, out_dir: Path,
+                ) -> list[tuple[Path, Mapping[str, Any]]]:
+    """The files ``build`` asks an exporter for, each checked to land inside ``out_dir`` (the ``-o`` folder)."""
+    try:
+        targets = entry.exporter.build_targets(entry.exporter, training)
+    except DraaiboekError:
+        raise
+    except PLUGIN_FAILURES as exc:
+        raise _bug(entry, " (build_targets)", exc) from exc
+    if not isinstance(targets, list) or not all(isinstance(t, BuildTarget) for t in targets):
+        raise ExportError(f"{_who(entry)}: build_targets returned {type(targets).__name__}, not a list of "
+                          "BuildTarget")
+    root = out_dir.resolve()
+    paths: list[tuple[Path, Mapping[str, Any]]] = []
+    for target in targets:
+        name = target.filename
+        parts = PurePath(name).parts if isinstance(name, str) else ()
+        path = folder / name if isinstance(name, str) and name else folder
+        if not parts or PurePath(name).is_absolute() or ".." in parts or not path.resolve().is_relative_to(root):
+            raise ExportError(f"{_who(entry)} asked to write {name!r}, which is not a file inside the output "
+                              f"folder {out_dir}; use a plain relative file name")
+        paths.append((path, target.options))
+    return paths
 
 
 def _export_command(entry: ExporterEntry) -> click.Command:
     exporter = entry.exporter
 
+    own_start = any(p.name == "start" for p in exporter.options)  # an exporter not yet moved to the core option
+
     @pass_state
-    def callback(state: AppState, ref: str, output: Path, force: bool, **options: Any) -> None:
+    def callback(state: AppState, /, ref: str, output: Path, force: bool, **options: Any) -> None:
         if output.exists() and not force:
             raise click.ClickException(f"{output} exists; use --force to overwrite it")
         from draaiboek.api import open_training
 
+        start = clock_option(None, None, options["start"]) if own_start else options.pop("start", None)
         pack, training, resolver = open_training(ref, state.catalog)
-        for path in run_exporter(entry, pack, training, resolver, output, {**options, "force": force}):
+        for path in run_exporter(entry, pack, training, resolver, output, {**options, "force": force}, start):
             click.echo(f"wrote {path}")
 
     params: list[click.Parameter] = [
@@ -54,6 +117,7 @@ def _export_command(entry: ExporterEntry) -> click.Command:
         click.Option(["-o", "--output"], type=click.Path(path_type=Path, dir_okay=False), required=True,
                      help=f"File to write ({exporter.suffix})."),
         click.Option(["--force"], is_flag=True, help="Overwrite the output if it exists."),
+        *([] if own_start else [start_option()]),
         *exporter.options,
     ]
     return click.Command(exporter.name, callback=callback, params=params, help=exporter.help,
@@ -91,8 +155,11 @@ def export() -> None:
               show_default=True, help="Folder to write into (one subfolder per pack).")
 @click.option("--exporter", "only", multiple=True, metavar="NAME", help="Only these exporters (repeatable).")
 @click.option("--force", is_flag=True, help="Overwrite files that exist.")
+@click.option("--start", metavar="HH:MM", callback=clock_option,
+              help="Clock time every session starts (default: the pack's own start times, else 09:00).")
 @pass_state
-def build(state: AppState, refs: tuple[str, ...], out_dir: Path, only: tuple[str, ...], force: bool) -> None:
+def build(state: AppState, refs: tuple[str, ...], out_dir: Path, only: tuple[str, ...], force: bool,
+          start: time | None) -> None:
     """Run every exporter for every training of the named packs (default: all installed packs)."""
     from draaiboek.api import open_pack, pick_training
 
@@ -102,6 +169,7 @@ def build(state: AppState, refs: tuple[str, ...], out_dir: Path, only: tuple[str
     if unknown:
         raise click.ClickException(f"unknown exporter '{unknown[0]}'; installed: {', '.join(catalog.exporters)}")
     plan: list[tuple[ExporterEntry, Pack, Training, Resolver, Path, Mapping[str, Any]]] = []
+    failures = 0
     for ref in refs or tuple(catalog.packs):
         checked, training_id = open_pack(ref, catalog)
         assert checked.pack is not None and checked.resolver is not None
@@ -109,22 +177,37 @@ def build(state: AppState, refs: tuple[str, ...], out_dir: Path, only: tuple[str
         trainings = [pick_training(pack, training_id, ref)] if training_id else pack.trainings
         for training in trainings:
             for entry in exporters.values():
-                for target in entry.exporter.build_targets(entry.exporter, training):
-                    path = out_dir / pack.id / target.filename
-                    plan.append((entry, pack, training, checked.resolver, path, target.options))
+                try:
+                    targets = build_paths(entry, training, out_dir / pack.id, out_dir)
+                except ExportNotApplicable as exc:
+                    click.echo(f"skipped {entry.exporter.name} for {pack.id}/{training.id}: {exc}")
+                    continue
+                except DraaiboekError as exc:
+                    failures += 1
+                    _report(state, entry, pack, training, exc)
+                    continue
+                plan.extend((entry, pack, training, checked.resolver, path, options) for path, options in targets)
     existing = [p for *_, p, _ in plan if p.exists()]
     if existing and not force:
         raise click.ClickException(f"{existing[0]} exists ({len(existing)} files in all); use --force to overwrite")
-    failures = 0
     for entry, pack, training, resolver, path, options in plan:
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            for written in run_exporter(entry, pack, training, resolver, path, {**options, "force": force}):
+            own = {"start": start.strftime("%H:%M")} if start and any(p.name == "start" for p in entry.exporter.options) else {}
+            for written in run_exporter(entry, pack, training, resolver, path, {**own, **options, "force": force},
+                                        start):
                 click.echo(f"wrote {written}")
         except ExportNotApplicable as exc:
             click.echo(f"skipped {entry.exporter.name} for {pack.id}/{training.id}: {exc}")
         except DraaiboekError as exc:
             failures += 1
-            click.echo(f"draaiboek: error: {entry.exporter.name} for {pack.id}/{training.id}: {exc}", err=True)
+            _report(state, entry, pack, training, exc)
     if failures:
         sys.exit(1)
+
+
+def _report(state: AppState, entry: ExporterEntry, pack: Pack, training: Training, exc: DraaiboekError) -> None:
+    """One line per failed exporter; the others go on. Under --traceback a bug is re-raised in full."""
+    if isinstance(exc, InternalError) and exc.__cause__ is not None and state.host.debug:
+        raise exc.__cause__ from None
+    click.echo(f"draaiboek: error: {entry.exporter.name} for {pack.id}/{training.id}: {exc}", err=True)

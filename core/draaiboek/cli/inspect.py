@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import sys
+from datetime import time
 
 import click
 
 from draaiboek.cli.app import AppState, pass_state
+from draaiboek.cli.export import clock_option
 from draaiboek.errors import PackError
 
 
@@ -18,7 +20,8 @@ def check(state: AppState, refs: tuple[str, ...], quiet: bool) -> None:
     """Check packs (all installed packs if none is named); every problem on one line as
     'file:line: error|warning CODE: message (field path)'. Exits 1 if there is an error."""
     from draaiboek.api import check_folder, pack_folder
-    from draaiboek.diagnostics import errors
+    from draaiboek.diagnostics import errors, summary
+    from draaiboek.loader import display_name
 
     catalog = state.catalog
     targets = list(refs) or list(catalog.packs)
@@ -33,38 +36,44 @@ def check(state: AppState, refs: tuple[str, ...], quiet: bool) -> None:
             failed = True
             continue
         checked = check_folder(folder, catalog)
-        found = errors(checked.diagnostics)
-        warnings = [d for d in checked.diagnostics if not d.is_error]
         for diagnostic in sorted(checked.diagnostics, key=lambda d: (d.file, d.line or 0, d.code)):
             if diagnostic.is_error or not quiet:
                 click.echo(diagnostic.format())
-        name = checked.pack.id if checked.pack else ref
-        accepted = sum(1 for w in warnings if w.accepted)
-        verdict = "FAILED" if found or checked.pack is None else "ok"
-        click.echo(f"{name}: {verdict} ({len(found)} errors, {len(warnings)} warnings, {accepted} accepted)")
-        failed = failed or verdict == "FAILED"
+        gaps = checked.gaps
+        known_id = checked.pack is not None and (gaps is None or gaps.pack_id_known)
+        name = checked.pack.id if known_id and checked.pack else display_name(folder)
+        click.echo(summary(name, checked.diagnostics, checked.pack is not None, gaps.note() if gaps else None))
+        failed = failed or bool(errors(checked.diagnostics)) or checked.pack is None
     if failed:
         sys.exit(1)
 
 
 @click.command()
 @click.argument("ref")
-@click.option("--start", default="09:00", show_default=True, help="Clock time each session starts (HH:MM).")
+@click.option("--start", metavar="HH:MM", callback=clock_option,
+              help="Clock time every session starts (default: the pack's own start times, else 09:00).")
+@click.option("--language", "language", is_flag=True,
+              help="Instead of the outline: per session, each participant text's readability (Flesch-Douma) "
+                   "and longest sentence.")
 @pass_state
-def show(state: AppState, ref: str, start: str) -> None:
+def show(state: AppState, ref: str, start: time | None, language: bool) -> None:
     """Print a readable outline of a pack or training: sessions, agenda with clock times, work formats,
     cases and instruments."""
     from draaiboek.api import check_folder, pack_folder, pick_training
     from draaiboek.diagnostics import errors
     from draaiboek.outline import render_outline
-    from draaiboek.timing import parse_clock
-
-    parse_clock(start)
     folder, training_id = pack_folder(ref, state.catalog)
     checked = check_folder(folder, state.catalog)
     if checked.pack is None or checked.resolver is None:
         raise PackError(f"'{ref}' does not load; run 'draaiboek check {ref}'")
     trainings = [pick_training(checked.pack, training_id, ref)] if training_id else checked.pack.trainings
-    click.echo(render_outline(checked.pack, trainings, checked.resolver, start))
+    if language:
+        from draaiboek.language_report import render_language
+        from draaiboek.views import TrainingView
+
+        views = [TrainingView(checked.pack, training, checked.resolver, start) for training in trainings]
+        click.echo("\n\n".join(render_language(view) for view in views))
+    else:
+        click.echo(render_outline(checked.pack, trainings, checked.resolver, start))
     if errors(checked.diagnostics):
         click.echo(f"draaiboek: warning: '{ref}' has errors; run 'draaiboek check {ref}'", err=True)

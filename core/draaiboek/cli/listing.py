@@ -25,13 +25,15 @@ def plugins(state: AppState, as_json: bool) -> None:
             "hooks": catalog.host.hook_names(name),
             "packs": [p.id for p in packs.values() if p.plugin == name],
             "exporters": [e.exporter.name for e in exporters.values() if e.plugin == name],
+            "commands": sorted(c for c, plugin in state.command_plugins.items() if plugin == name),
         })
     if as_json:
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
     for row in rows:
-        offers = ", ".join([f"pack {p}" for p in row["packs"]] + [f"exporter {e}" for e in row["exporters"]])
-        click.echo(f"{row['name']:<16} {row['distribution']:<30} {offers or '(commands only)'}")
+        offers = ", ".join([f"pack {p}" for p in row["packs"]] + [f"exporter {e}" for e in row["exporters"]]
+                           + [f"command {c}" for c in row["commands"]])
+        click.echo(f"{row['name']:<16} {row['distribution']:<30} {offers or '(nothing registered)'}")
 
 
 @click.command()

@@ -4,11 +4,11 @@ from draaiboek.model.assessment import (
     Analysis, Domain, Meter, Moment, Prompt, Question, QuestionSection, Questionnaire, Scale, ScalePoint,
     Statement,
 )
-from draaiboek.model.case import ArcStep, Case, CaseLayer, Fact, RoleCard
+from draaiboek.model.case import ArcStep, Case, CaseLayer, Fact, Reveal, RoleCard
 from draaiboek.model.common import (
     ZERO, AcceptedWarning, Duration, EditorialNote, Source, SourceRef,
 )
-from draaiboek.model.pack import Pack
+from draaiboek.model.pack import GlossaryEntry, Pack
 from draaiboek.model.session import AgendaItem, Assignment, LearningOutcome, PrepTask, RequiredRole, Session, Step
 from draaiboek.model.training import (
     AftercareItem, Handout, Intake, IntakeTopic, Literature, LocalParameter, MessageTemplate, PrepItem,
@@ -18,9 +18,9 @@ from draaiboek.model.workformat import FormatStep, Variant, WorkFormat
 
 __all__ = [
     "ZERO", "AcceptedWarning", "AftercareItem", "AgendaItem", "Analysis", "ArcStep", "Assignment", "Case",
-    "CaseLayer", "Domain", "Duration", "EditorialNote", "Fact", "FormatStep", "Handout", "Intake", "IntakeTopic",
-    "LearningOutcome", "Literature", "LocalParameter", "MessageTemplate", "Meter", "Moment", "Pack", "PrepItem",
-    "PrepTask", "Prompt", "Question", "QuestionSection", "Questionnaire", "RequiredRole", "RoleCard", "Scale",
+    "CaseLayer", "Domain", "Duration", "EditorialNote", "Fact", "FormatStep", "GlossaryEntry", "Handout", "Intake",
+    "IntakeTopic", "LearningOutcome", "Literature", "LocalParameter", "MessageTemplate", "Meter", "Moment", "Pack",
+    "PrepItem", "PrepTask", "Prompt", "Question", "QuestionSection", "Questionnaire", "RequiredRole", "Reveal", "RoleCard", "Scale",
     "ScalePoint", "Session", "Source", "SourceRef", "Statement", "Step", "TemplateField", "Training",
     "TrainingAudience", "Variant", "WorkFormat",
 ]

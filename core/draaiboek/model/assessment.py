@@ -11,13 +11,17 @@ from draaiboek.model.common import Audience, Markdown, Ref, SourceRef, doc
 
 @frozen
 class ScalePoint:
-    value: int
+    """One point of a scale, e.g. 1: nog niet."""
+
+    value: int = field(metadata=doc("The number that is scored."))
     label: str
 
 
 @frozen
 class Scale:
-    points: list[ScalePoint]
+    """The answer scale of a meter or questionnaire: its points, each with a value and a label."""
+
+    points: list[ScalePoint] = field(metadata=doc("The points of the scale, each with its label."))
     note: Markdown | None = field(default=None, metadata=doc("Where the scale comes from (editorial if the source has none)."))
 
     @property
@@ -31,6 +35,8 @@ class Scale:
 
 @frozen
 class Domain:
+    """A group of statements of a meter."""
+
     id: str
     title: str
     description: Markdown | None = None
@@ -38,8 +44,10 @@ class Domain:
 
 @frozen
 class Statement:
+    """A statement a participant scores on the meter's scale."""
+
     id: str
-    domain: str
+    domain: str = field(metadata=doc("Id of the domain it belongs to."))
     text: str
     roles: list[str] = field(factory=list, metadata=doc("Roles it applies to; empty means everyone."))
     outcomes: list[Ref] = field(factory=list, metadata=doc("Learning outcomes it measures."))
@@ -52,21 +60,28 @@ class Moment:
 
     id: str
     label: str
-    session: Ref | None = None
-    timing: str | None = None
+    session: Ref | None = field(default=None, metadata=doc("Id of the session at which it is filled in."))
+    at: str | None = field(default=None, metadata=doc(
+        "Id of an agenda item of that session during which it is filled in."))
+    before: bool = field(default=False, metadata=doc(
+        "Filled in before that session starts, e.g. at home (say where in `timing`)."))
+    timing: str | None = field(default=None, metadata=doc(
+        "When, in words, if not at a session (e.g. 'drie maanden later', 'vooraf thuis')."))
 
 
 @frozen
 class Analysis:
     """How a participant reads their own scores: the top-N strengths and bottom-N challenges."""
 
-    strengths: int = 5
-    challenges: int = 5
+    strengths: int = field(default=5, metadata=doc("Number of highest-scored statements shown as strengths."))
+    challenges: int = field(default=5, metadata=doc("Number of lowest-scored statements shown as challenges."))
     note: Markdown | None = None
 
 
 @frozen
 class Prompt:
+    """A question of a meter's action plan."""
+
     id: str
     text: str
     help: Markdown | None = None
@@ -78,13 +93,13 @@ class Meter:
 
     id: str
     title: str
-    scale: Scale
-    domains: list[Domain]
-    statements: list[Statement]
-    moments: list[Moment]
+    scale: Scale = field(metadata=doc("The scale every statement is scored on."))
+    domains: list[Domain] = field(metadata=doc("Groups of statements."))
+    statements: list[Statement] = field(metadata=doc("What the participant scores."))
+    moments: list[Moment] = field(metadata=doc("When the meter is filled in."))
     instructions: Markdown | None = None
-    analysis: Analysis = field(factory=Analysis)
-    action_plan: list[Prompt] = field(factory=list)
+    analysis: Analysis = field(factory=Analysis, metadata=doc("How many strengths and challenges a participant picks."))
+    action_plan: list[Prompt] = field(factory=list, metadata=doc("Questions of the action plan after the scores."))
     tips: list[Markdown] = field(factory=list)
     roles: list[str] = field(factory=list, metadata=doc("Roles that statements may be tagged with."))
     version: str | None = field(default=None, metadata=doc("Change it when statements change, so old filled-in "
@@ -97,10 +112,13 @@ QuestionType = Literal["open", "scale", "choice", "multiple_choice", "checklist"
 
 @frozen
 class Question:
+    """A question of a questionnaire."""
+
     id: str
     text: str
-    type: QuestionType = "open"
-    options: list[str] = field(factory=list)
+    type: QuestionType = field(default="open", metadata=doc("How it is answered."))
+    options: list[str] = field(factory=list, metadata=doc(
+        "Answers to choose from (choice, multiple_choice, checklist)."))
     indicators: list[str] = field(factory=list, metadata=doc("What an observer looks for (observation forms)."))
     help: Markdown | None = None
     basis: list[SourceRef] = field(factory=list)
@@ -108,6 +126,8 @@ class Question:
 
 @frozen
 class QuestionSection:
+    """A titled group of questions."""
+
     title: str
     questions: list[Question]
     description: Markdown | None = None
@@ -119,8 +139,9 @@ class Questionnaire:
 
     id: str
     title: str
-    kind: Literal["evaluation", "observation", "feedback", "reflection", "scan", "intake", "other"]
-    sections: list[QuestionSection]
+    kind: Literal["evaluation", "observation", "feedback", "reflection", "scan", "intake", "other"] = field(metadata=doc(
+        "What kind of form it is."))
+    sections: list[QuestionSection] = field(metadata=doc("Groups of questions."))
     audience: list[Audience] = field(factory=lambda: ["participants"])
     instructions: Markdown | None = None
     scale: Scale | None = field(default=None, metadata=doc("Scale used by its 'scale' questions."))

@@ -68,10 +68,10 @@ class Source:
 
     id: str
     title: str
-    authors: list[str] = field(factory=list)
-    year: int | None = None
-    publisher: str | None = None
-    url: str | None = None
+    authors: list[str] = field(factory=list, metadata=doc("Authors of the source."))
+    year: int | None = field(default=None, metadata=doc("Year of publication."))
+    publisher: str | None = field(default=None, metadata=doc("Publisher or commissioning organisation."))
+    url: str | None = field(default=None, metadata=doc("Where the source can be found."))
     kind: str | None = field(default=None, metadata=doc("e.g. manual, guideline, report, thesis."))
     licence: str | None = field(default=None, metadata=doc("Reuse condition as stated by the source."))
     attribution: Markdown | None = field(default=None, metadata=doc("The credit line decks and handbooks print."))
@@ -83,10 +83,10 @@ class Source:
 class EditorialNote:
     """A decision the pack's editors made where a source is silent or inconsistent."""
 
-    topic: str
-    decision: Markdown
+    topic: str = field(metadata=doc("What the decision is about."))
+    decision: Markdown = field(metadata=doc("What the editors decided (Markdown)."))
     id: str | None = None
-    reason: Markdown | None = None
+    reason: Markdown | None = field(default=None, metadata=doc("Why (Markdown)."))
     basis: list[SourceRef] = field(factory=list)
 
 
@@ -94,8 +94,8 @@ class EditorialNote:
 class AcceptedWarning:
     """A check warning the editors accept, with the reason (printed next to the warning)."""
 
-    code: str
-    reason: Markdown
+    code: str = field(metadata=doc("Check code of the warning, e.g. COVER002."))
+    reason: Markdown = field(metadata=doc("Why the warning is accepted (printed next to it)."))
     ref: str | None = field(default=None, metadata=doc("Id the warning is about; empty accepts all of that code."))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import time
 from typing import Literal
 
 from attrs import field, frozen
@@ -11,6 +12,8 @@ from draaiboek.model.common import ZERO, Duration, Grouping, Kind, Markdown, Ref
 
 @frozen
 class LearningOutcome:
+    """What a participant can do after the session."""
+
     id: str
     text: Markdown
     basis: list[SourceRef] = field(factory=list)
@@ -34,6 +37,7 @@ class AgendaItem:
     title: str
     kind: Kind = "activity"
     id: str | None = None
+    optional: bool = field(default=False, metadata=doc("Done only when there is time left ('als er tijd over is')."))
     goal: Markdown | None = None
     outcomes: list[Ref] = field(factory=list, metadata=doc("Ids of learning outcomes this row works on."))
     work_format: Ref | None = field(default=None, metadata=doc("Id of a work format, or 'pack:id'."))
@@ -46,9 +50,9 @@ class AgendaItem:
     group_size: str | None = None
     materials: list[str] = field(factory=list)
     tips: list[Markdown] = field(factory=list)
-    cases: list[Ref] = field(factory=list)
-    handouts: list[Ref] = field(factory=list)
-    instruments: list[Ref] = field(factory=list)
+    cases: list[Ref] = field(factory=list, metadata=doc("Ids of cases used here."))
+    handouts: list[Ref] = field(factory=list, metadata=doc("Ids of hand-outs used here."))
+    instruments: list[Ref] = field(factory=list, metadata=doc("Ids of meters or questionnaires used here."))
     basis: list[SourceRef] = field(factory=list)
 
     @property
@@ -80,7 +84,7 @@ class Assignment:
     id: str | None = None
     due: Ref | None = field(default=None, metadata=doc("Id of the session it is due for."))
     questions: list[str] = field(factory=list)
-    instruments: list[Ref] = field(factory=list)
+    instruments: list[Ref] = field(factory=list, metadata=doc("Ids of meters or questionnaires it uses."))
     basis: list[SourceRef] = field(factory=list)
 
 
@@ -88,29 +92,34 @@ class Assignment:
 class RequiredRole:
     """A person besides the trainer a session needs (actor, experience expert, co-trainer)."""
 
-    role: str
-    briefing: Markdown | None = None
+    role: str = field(metadata=doc("The role, e.g. actor or experience expert."))
+    briefing: Markdown | None = field(default=None, metadata=doc("What they need to know (Markdown)."))
 
 
 @frozen
 class Session:
+    """A session (module, bijeenkomst, dagdeel): its learning outcomes and its timed agenda."""
+
     id: str
     title: str
     kind: str = field(default="module", metadata=doc("What the pack calls it: module, bijeenkomst, dagdeel..."))
-    number: int | None = None
+    number: int | None = field(default=None, metadata=doc("Number printed with the title, e.g. 'Module 2'."))
     duration: Duration | None = field(default=None, metadata=doc("Stated duration in minutes ('235' or '60-90')."))
-    phase: Literal["main", "follow_up"] = "main"
+    start: time | None = field(default=None, metadata=doc("Clock time the session starts, e.g. '13:00'."))
+    phase: Literal["main", "follow_up"] = field(default="main", metadata=doc(
+        "'follow_up' for a session held later (terugkombijeenkomst)."))
     timing: str | None = field(default=None, metadata=doc("When it takes place, e.g. 'drie maanden na de afsluiting'."))
     optional: bool = False
-    introduction: Markdown | None = None
-    learning_outcomes: list[LearningOutcome] = field(factory=list)
-    programme: list[Markdown] = field(factory=list)
-    preparation: list[PrepTask] = field(factory=list)
-    trainer_preparation: list[Markdown] = field(factory=list)
+    introduction: Markdown | None = field(default=None, metadata=doc("Introduction for the trainer (Markdown)."))
+    learning_outcomes: list[LearningOutcome] = field(factory=list, metadata=doc(
+        "What participants can do after the session."))
+    programme: list[Markdown] = field(factory=list, metadata=doc("The programme in a few lines, for participants."))
+    preparation: list[PrepTask] = field(factory=list, metadata=doc("What participants do before the session."))
+    trainer_preparation: list[Markdown] = field(factory=list, metadata=doc("What the trainer prepares."))
     materials: list[str] = field(factory=list)
-    roles: list[RequiredRole] = field(factory=list)
-    agenda: list[AgendaItem] = field(factory=list)
-    homework: list[Assignment] = field(factory=list)
+    roles: list[RequiredRole] = field(factory=list, metadata=doc("People besides the trainer the session needs."))
+    agenda: list[AgendaItem] = field(factory=list, metadata=doc("The timed runbook rows."))
+    homework: list[Assignment] = field(factory=list, metadata=doc("Assignments after the session."))
     notes: Markdown | None = field(default=None, metadata=doc("Trainer notes for the session as a whole."))
     basis: list[SourceRef] = field(factory=list)
 

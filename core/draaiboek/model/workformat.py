@@ -26,10 +26,16 @@ class Variant:
     description: Markdown
     steps: list[FormatStep] = field(factory=list)
     duration: Duration | None = None
+    grouping: Grouping | None = field(default=None, metadata=doc("Overrides the work format's grouping."))
+    group_size: str | None = field(default=None, metadata=doc("Overrides the work format's group size."))
+    assignment: Markdown | None = field(default=None, metadata=doc("Overrides the work format's assignment."))
+    materials: list[str] = field(factory=list, metadata=doc("When given, replaces the work format's materials."))
 
 
 @frozen
 class WorkFormat:
+    """A work format (werkvorm): a reusable way of working that agenda items refer to. Under `work_formats:`."""
+
     id: str
     name: str
     category: str = field(
@@ -44,11 +50,11 @@ class WorkFormat:
     group_size: str | None = None
     duration: Duration | None = None
     materials: list[str] = field(factory=list)
-    preparation: list[Markdown] = field(factory=list)
-    rules: list[Markdown] = field(factory=list)
-    debrief_questions: list[str] = field(factory=list)
-    cautions: list[Markdown] = field(factory=list)
-    variants: list[Variant] = field(factory=list)
+    preparation: list[Markdown] = field(factory=list, metadata=doc("What the trainer prepares."))
+    rules: list[Markdown] = field(factory=list, metadata=doc("Rules participants keep to."))
+    debrief_questions: list[str] = field(factory=list, metadata=doc("Questions for the debrief."))
+    cautions: list[Markdown] = field(factory=list, metadata=doc("What to watch out for (Markdown)."))
+    variants: list[Variant] = field(factory=list, metadata=doc("Named variations of this work format."))
     techniques: list[Ref] = field(factory=list, metadata=doc("Other work formats this one uses (e.g. a role-play technique)."))
     tips: list[Markdown] = field(factory=list)
     basis: list[SourceRef] = field(factory=list)

@@ -1,4 +1,4 @@
-"""Markdown prose (bold, italics, nested lists, links) to plain paragraph/run data for the renderer."""
+"""Markdown prose (bold, italics, nested lists, links) as paragraphs and runs: the one parser every exporter uses."""
 
 from __future__ import annotations
 
@@ -52,7 +52,8 @@ def heading(text: str) -> Para:
 def _parser() -> Any:
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark")
+    # Raw HTML stays text: packs come from third parties, and no output format should carry their markup.
+    return MarkdownIt("commonmark", {"html": False})
 
 
 @lru_cache(maxsize=4096)
@@ -65,6 +66,13 @@ def parse(source: str | None, base_level: int = 0) -> list[Para]:
     if not source or not source.strip():
         return []
     return list(_cached(source, base_level))
+
+
+def to_plain_text(source: str | None) -> str:
+    """The text of a Markdown string without its markup: paragraphs and list items on lines of their own."""
+    return "\n".join(("  " * max(p.level - 1, 0) + ("- " if p.bullet == "bullet" else f"{p.number}. "
+                                                        if p.bullet == "number" else "") + p.text)
+                     for p in parse(source))
 
 
 def _parse(source: str, base_level: int) -> list[Para]:
@@ -99,7 +107,7 @@ def _parse(source: str, base_level: int) -> list[Para]:
     return paras
 
 
-def _runs(children: list) -> tuple[Run, ...]:
+def _runs(children: list[Any]) -> tuple[Run, ...]:
     runs: list[Run] = []
     bold = italic = 0
     href: str | None = None
