@@ -150,8 +150,12 @@ def case_slide(ctx: Context, item: ItemView, case: Case, shown: Shown) -> SlideP
         return None
     body: list[Para] = brief(clean(parse(case.summary)), 30) if seen is None else []
     for layer in new:
-        text = brief(clean(parse(layer.text)), 25)[:1]
-        body.append(Para((Run(f"{layer.title}: ", bold=True), *(r for p in text for r in p.runs))))
+        text = brief(clean(parse(layer.text)), 30 if seen is None else 45)
+        if text and text[0].level == 0:  # prose runs on after the layer's name; a list goes under it
+            body.append(Para((Run(f"{layer.title}: ", bold=True), *text[0].runs)))
+            body.extend(text[1:])
+        else:
+            body.extend([heading(layer.title), *text])
     facts = [p for fact in case.facts for p in clean([labelled(fact.label, fact.value)])] if seen is None else []
     title = f"{ctx.t('case')}: {case.title}"
     notes_ = notes.case_notes(ctx, item, case)

@@ -22,6 +22,7 @@ from draaiboek_slides.fit import INDENT, LINE_HEIGHT, PARA_SPACING, Box, line_co
 from draaiboek_slides.package import FIXED_TIME, deterministic, stable_zip
 
 TITLE_MIN = 20.0
+TITLE_GLYPHS = 1.2  # titles are often bold and large: wider glyphs than the body estimate
 SLIDE_NUMBER, FOOTER, DATE = 13, 15, 16
 FURNITURE = (DATE, FOOTER, SLIDE_NUMBER)
 PROMPTS = {"footer", "voettekst", "fußzeile", "pied de page"}  # sample texts, not a house-style footer
@@ -265,7 +266,7 @@ def title_size(titles: list[str], slot: Slot, most: int) -> float:
     :data:`TITLE_MIN`) at which every title fits its box in at most ``most`` lines."""
     size = slot.font
     while size > TITLE_MIN:
-        width = Box(slot.width, 0, size).chars_per_line()
+        width = Box(slot.width, 0, size * TITLE_GLYPHS).chars_per_line()
         if all(line_count(t, width) <= _title_lines(slot, size, most) for t in titles):
             return size
         size = max(TITLE_MIN, size - 2)
@@ -274,7 +275,7 @@ def title_size(titles: list[str], slot: Slot, most: int) -> float:
 
 def fitted_title(title: str, slot: Slot, size: float, most: int) -> str:
     """The title, cut at a word with an ellipsis when even the smallest size cannot hold it."""
-    width, lines = Box(slot.width, 0, size).chars_per_line(), _title_lines(slot, size, most)
+    width, lines = Box(slot.width, 0, size * TITLE_GLYPHS).chars_per_line(), _title_lines(slot, size, most)
     words = title.split()
     while len(words) > 1 and line_count(" ".join(words), width) > lines:
         words = words[:-1]

@@ -160,10 +160,10 @@ def outside_words(slide: Any, words: list[Word]) -> list[str]:
 def title_overflow(shape: Any, title: str, words: list[Word]) -> list[str]:
     """Title words drawn outside the title's own box (into the body below it, say); a title that is not
     drawn at all counts too."""
-    wanted = title.split()
+    wanted = title.casefold().split()  # a layout may set its titles in capitals
     if not wanted:
         return []
-    texts = [w[4] for w in words]
+    texts = [w[4].casefold() for w in words]
     start = next((i for i in range(len(texts)) if texts[i:i + len(wanted)] == wanted), None)
     if start is None:
         return ["<title not drawn>"]
