@@ -141,8 +141,29 @@ def layout_slots(layout: Any) -> list[Slot]:
             place = (int(ph.left or 0), int(ph.top or 0), int(ph.width or 0), int(ph.height or 0))
             slots.append(Slot(nth, kind, int(ph.left or 0), int(ph.top or 0), place, Emu(ph.width or 0).pt,
                               Emu(ph.height or 0).pt, font_size(ph, master, style)))
-        _SLOTS[key] = (layout._element, slots)
+        _SLOTS[key] = (layout._element, clear_of_title(slots))
     return _SLOTS[key][1]
+
+
+GAP = 91440  # EMU (0.1 in) between a title box and a body box moved below it
+
+
+def clear_of_title(slots: list[Slot]) -> list[Slot]:
+    """Body boxes that start inside the title box (a template with large two-line titles) move below it."""
+    title = next((s for s in slots if s.kind in template.TITLES and all(s.emu[2:])), None)
+    if title is None:
+        return slots
+    bottom = title.emu[1] + title.emu[3] + GAP
+    out = []
+    for slot in slots:
+        left, top, width, height = slot.emu
+        overlaps = left < title.emu[0] + title.emu[2] and title.emu[0] < left + width
+        if slot.kind in template.TEXT_SLOTS and overlaps and top < bottom < top + height:
+            height -= bottom - top
+            slot = Slot(slot.nth, slot.kind, left, bottom, (left, bottom, width, height), slot.width,
+                        Emu(height).pt, slot.font)
+        out.append(slot)
+    return out
 
 
 def text_slots(layout: Any) -> list[Slot]:
@@ -390,7 +411,7 @@ def layout_pieces(layout: Any) -> list[Piece]:
             inherited = _inherited_body(ph, layout.slide_master, kind)
             parts = [inherited.find(qn(tag)) if inherited is not None else None for tag in ("a:bodyPr", "a:lstStyle")]
             size = font_size(ph, layout.slide_master, "otherStyle")
-            chars = Box(Emu(ph.width or 0).pt, 0, min(size, 14.0)).chars_per_line()
+            chars = Box(Emu(ph.width or 0).pt, 0, min(size, 14.0) * TITLE_GLYPHS).chars_per_line()
             pieces.append(Piece(ph, kind, own, parts[0] if parts[0] is not None else etree.Element(qn("a:bodyPr")),
                                 parts[1] if parts[1] is not None else etree.Element(qn("a:lstStyle")), chars))
         _PIECES[key] = (layout._element, pieces)
