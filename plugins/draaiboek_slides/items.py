@@ -122,7 +122,8 @@ def for_participants(found: Meter | Questionnaire) -> bool:
 
 def instrument_lines(ctx: Context, session: SessionView, item: ItemView) -> list[Para]:
     lines: list[Para] = []
-    for found in (*item.meters, *item.questionnaires):
+    forms: list[Meter | Questionnaire] = [*item.meters, *item.questionnaires]
+    for found in forms:
         if not for_participants(found):
             continue
         moment = None

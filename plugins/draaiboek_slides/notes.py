@@ -67,7 +67,8 @@ def section_notes(ctx: Context, session: Session) -> list[Para]:
 
 def programme_notes(ctx: Context, session: Session) -> list[Para]:
     duration = session.agenda_duration
-    out = [labelled(ctx.t("timing"), f"{_span(ctx, session)} ({ctx.t('total')} {format_minutes(duration.low, duration.high)})")]
+    total = format_minutes(duration.low, duration.high)
+    out = [labelled(ctx.t("timing"), f"{_span(ctx, session)} ({ctx.t('total')} {total})")]
     out += _list(ctx, "program_points", session.programme)
     return out
 
@@ -97,7 +98,8 @@ def item_notes(ctx: Context, item: ItemView, shortened: bool = False) -> list[Pa
     out += _list(ctx, "cautions", item.cautions)
     out += _list(ctx, "debrief_questions", item.debrief_questions, markdown=False)
     out += _list(ctx, "handouts", [h.title for h in item.handouts], markdown=False)
-    for form in (*item.meters, *item.questionnaires):
+    forms: list[Meter | Questionnaire] = [*item.meters, *item.questionnaires]
+    for form in forms:
         out += instrument_notes(ctx, form)
     return out
 
@@ -157,7 +159,8 @@ def closing_notes(ctx: Context, last: Session) -> list[Para]:
         if names:
             out.append(labelled(ctx.t("instruments"), ", ".join(names), 1))
     if ctx.session(last).index == len(ctx.view.sessions) - 1:
-        out += _list(ctx, "aftercare", [f"**{a.title}**" + (f" ({a.when})" if a.when else "") for a in ctx.training.aftercare])
+        care = [f"**{a.title}**" + (f" ({a.when})" if a.when else "") for a in ctx.training.aftercare]
+        out += _list(ctx, "aftercare", care)
     return out
 
 

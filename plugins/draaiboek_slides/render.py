@@ -333,7 +333,7 @@ def add_slide(prs: Any, plan: SlidePlan, matches: dict[str, template.Match | Non
         used.add(slot.key)
     columns = [plan.body, plan.right] if plan.role == "two_columns" else [plan.body]
     bodies = [s for s in text_slots(match.layout) if s.key in placeholders]
-    for column, body in zip(columns, bodies):
+    for column, body in zip(columns, bodies, strict=False):  # a layout may have fewer boxes than columns
         if not column:
             continue
         box = None if plan.role in ("title", "section") else Box(body.width, body.height, plan.font or body.font)
@@ -456,7 +456,8 @@ def write_notes(slide: Any, notes: list[Para]) -> None:
     write_paras(frame, notes, None, None)
     for placeholder in list(page.placeholders):
         kind = int(placeholder.placeholder_format.type)
-        if kind not in (template.BODY, SLIDE_IMAGE) and not (placeholder.has_text_frame and placeholder.text_frame.text):
+        filled = placeholder.has_text_frame and placeholder.text_frame.text
+        if kind not in (template.BODY, SLIDE_IMAGE) and not filled:
             placeholder._element.getparent().remove(placeholder._element)
 
 

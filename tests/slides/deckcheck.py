@@ -104,7 +104,7 @@ def check_case_layers(slides: list[ReadSlide], view: TrainingView, sessions: lis
                 shown_from = view.reveal_moment(layer, "participants")
                 start = plain_start(layer.text)
                 if (shown_from is None or shown_from > at) and start and not _shown_elsewhere(start, case, layer.id):
-                    assert start not in slide.text, f"layer {case.id}/{layer.id} on {slide.title!r} before it is revealed"
+                    assert start not in slide.text, f"layer {case.id}/{layer.id} on {slide.title!r} before its reveal"
 
 
 def _shown_elsewhere(start: str, case: Case, layer_id: str) -> bool:

@@ -75,7 +75,8 @@ class DeckFigures:
                 for m in [EDITORIAL.search("\n".join([s.title, *s.body]))] if m]
 
     def bad_notes(self) -> list[str]:
-        return [f"{s.number} {s.title}: {m.group(0)}" for s in self.slides for m in [NOTES_FORBIDDEN.search(s.notes)] if m]
+        return [f"{s.number} {s.title}: {m.group(0)}" for s in self.slides
+                for m in [NOTES_FORBIDDEN.search(s.notes)] if m]
 
 
 def _role_layouts(prs: Any) -> set[int]:
@@ -93,7 +94,9 @@ def measure(pptx: Path, pdf: Path | None = None) -> DeckFigures:
     pages = pdf_words(pdf) if pdf is not None else None
     slides: list[SlideFigures] = []
     for number, slide in enumerate(prs.slides, 1):
-        title, body, has_number, furniture = "", [], False, []
+        title, has_number = "", False
+        body: list[str] = []
+        furniture: list[str] = []
         title_shape = None
         for ph in slide.placeholders:
             kind = int(ph.placeholder_format.type)
@@ -104,7 +107,8 @@ def measure(pptx: Path, pdf: Path | None = None) -> DeckFigures:
                 has_number = has_number or (kind == 13 and 'type="slidenum"' in _xml(ph))
             elif kind not in FURNITURE and ph.has_text_frame:
                 body.extend(p.text for p in ph.text_frame.paragraphs if p.text.strip())
-        notes = slide.notes_slide.notes_text_frame.text if slide.has_notes_slide and slide.notes_slide.notes_text_frame else ""
+        frame = slide.notes_slide.notes_text_frame if slide.has_notes_slide else None
+        notes = frame.text if frame is not None else ""
         figures = SlideFigures(number, title, id(slide.slide_layout._element) not in not_content, body, notes,
                                has_number, bool(CONTINUED.search(title)), furniture=" ".join(furniture))
         if pages is not None and number <= len(pages):
