@@ -125,7 +125,7 @@ def sentences(para: Para) -> list[Para]:
 
 def clip(para: Para, box: Box, page: list[Para], max_words: int) -> Para | None:
     """The longest run of whole sentences from the start of ``para`` that still fits after ``page``; when not
-    even the first sentence fits, its first words and an ellipsis (never carried on to another slide)."""
+    even the first sentence fits an empty page, its first words and an ellipsis (never carried on)."""
     best: Para | None = None
     parts = sentences(para)
     for count in range(1, len(parts) + 1):
@@ -133,7 +133,7 @@ def clip(para: Para, box: Box, page: list[Para], max_words: int) -> Para | None:
         if not fits(page + [candidate], box, max_words):
             break
         best = candidate
-    if best is not None:
+    if best is not None or page:  # half a sentence only when the slide would otherwise stay empty
         return best
     words = _words(para)
     for count in range(len(words) - 1, 2, -1):
