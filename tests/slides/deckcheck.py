@@ -82,6 +82,11 @@ def check_deck(path: Path, pack: Pack, training: Training, sessions: list[Sessio
         if session.session.learning_outcomes and len(sessions) == 1:
             assert label("learning_outcomes", lang) in titles
     check_case_layers(slides, view, sessions)
+    on_screen = "\n".join(s.text for s in slides)
+    for case in view.cases:  # role cards are printed for their players, never projected
+        for card in case.role_cards:
+            start = plain_start(card.text, 30)
+            assert not start or start not in on_screen or _shown_elsewhere(start, case, ""), f"role card {card.id}"
     return slides
 
 
