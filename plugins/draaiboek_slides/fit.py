@@ -1,11 +1,14 @@
-"""Text size estimation and splitting, instead of python-pptx's ``fit_text`` (which fails on Linux).
+"""Text size estimation and shortening, instead of python-pptx's ``fit_text`` (which fails on Linux).
 
 A text box is described in points; text is measured with a conservative average character width, so
-what the plan accepts fits in the placeholder whatever proportional font the template uses.
+what the plan accepts fits in the placeholder whatever proportional font the template uses. Text that
+does not fit is never cut inside a sentence and carried on: a list continues at an item boundary, prose
+is shortened to whole sentences (the caller keeps the full text in the speaker notes).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from draaiboek.markdown import Para, Run
@@ -16,6 +19,10 @@ LINE_HEIGHT = 1.2
 PARA_SPACING = 0.35  # space before a paragraph, in lines
 INSET = 7.2  # python-pptx/PowerPoint default left+right inset per side, in points
 INDENT = 30.0  # per list level, in points
+#: Body words a slide may carry (the room reads a slide at a glance; the notes hold the rest).
+MAX_WORDS = 75
+ELLIPSIS = "…"
+_SENTENCE_END = re.compile(r"[.!?][)\"'”’]*$")
 
 
 @dataclass(frozen=True)
@@ -61,91 +68,121 @@ def text_height(paras: list[Para], box: Box) -> float:
     return sum(para_height(p, box, i == 0) for i, p in enumerate(paras))
 
 
-def fits(paras: list[Para], box: Box) -> bool:
-    return text_height(paras, box) <= box.height - 2 * 3.6
+def word_count(paras: list[Para]) -> int:
+    return sum(len(p.text.split()) for p in paras)
 
 
-def _words(para: Para) -> list[Run]:
-    return [Run(w, r.bold, r.italic, r.href) for r in para.runs for w in r.text.split()]
+def fits(paras: list[Para], box: Box, max_words: int = MAX_WORDS) -> bool:
+    return text_height(paras, box) <= box.height - 2 * 3.6 and word_count(paras) <= max_words
 
 
-def _join(words: list[Run], para: Para, first: bool) -> Para:
+@dataclass(frozen=True)
+class Word:
+    """A word with its formatting; ``glued`` when no space separates it from the word before (``**x**.``)."""
+
+    run: Run
+    glued: bool = False
+
+
+def _words(para: Para) -> list[Word]:
+    out: list[Word] = []
+    space = True
+    for run in para.runs:
+        for index, piece in enumerate(run.text.split()):
+            glued = bool(out) and index == 0 and not space and not run.text[:1].isspace()
+            out.append(Word(Run(piece, run.bold, run.italic, run.href), glued))
+        if run.text:
+            space = run.text[-1:].isspace()
+    return out
+
+
+def _join(words: list[Word], para: Para) -> Para:
     runs: list[Run] = []
     for word in words:
-        if runs and (runs[-1].bold, runs[-1].italic, runs[-1].href) == (word.bold, word.italic, word.href):
-            runs[-1] = Run(f"{runs[-1].text} {word.text}", word.bold, word.italic, word.href)
+        w = word.run
+        gap = "" if not runs or word.glued else " "
+        if runs and (runs[-1].bold, runs[-1].italic, runs[-1].href) == (w.bold, w.italic, w.href):
+            runs[-1] = Run(f"{runs[-1].text}{gap}{w.text}", w.bold, w.italic, w.href)
         else:
-            runs.append(Run(word.text if not runs else f" {word.text}", word.bold, word.italic, word.href))
-    return Para(tuple(runs), para.level, para.bullet if first else "none", para.number, para.heading)
+            before = runs[-1] if runs else None
+            if before is not None and gap and not (before.bold or before.italic or before.href):
+                runs[-1], gap = Run(before.text + gap, before.bold, before.italic, before.href), ""
+            runs.append(Run(gap + w.text, w.bold, w.italic, w.href))  # a formatted word keeps no outer space
+    return Para(tuple(runs), para.level, para.bullet, para.number, para.heading)
 
 
-def split_to_fit(page: list[Para], para: Para, box: Box, first: bool = True) -> tuple[Para, Para] | None:
-    """Cut ``para`` so its head fills what is left of ``page``; prefers a sentence end. None if nothing fits."""
+def sentences(para: Para) -> list[Para]:
+    """The paragraph's sentences, each a paragraph of its own kind (formatting kept)."""
     words = _words(para)
-    low, high = 0, len(words) - 1  # the largest head size in [low, high] that fits
-    while low < high:
-        mid = (low + high + 1) // 2
-        if fits(page + [_join(words[:mid], para, first)], box):
-            low = mid
-        else:
-            high = mid - 1
-    if low < 4:
-        return None
-    cut = low
-    for i in range(low, max(3, low * 2 // 3), -1):
-        if words[i - 1].text.endswith((".", "!", "?", ":", ";")):
-            cut = i
+    out: list[Para] = []
+    start = 0
+    for index, word in enumerate(words, 1):
+        if _SENTENCE_END.search(word.run.text) or index == len(words):
+            out.append(_join(words[start:index], para))
+            start = index
+    return out or [para]
+
+
+def clip(para: Para, box: Box, page: list[Para], max_words: int) -> Para | None:
+    """The longest run of whole sentences from the start of ``para`` that still fits after ``page``; when not
+    even the first sentence fits an empty page, its first words and an ellipsis (never carried on)."""
+    best: Para | None = None
+    parts = sentences(para)
+    for count in range(1, len(parts) + 1):
+        candidate = _join([w for p in parts[:count] for w in _words(p)], para)
+        if not fits(page + [candidate], box, max_words):
             break
-    return _join(words[:cut], para, first), _join(words[cut:], para, False)
+        best = candidate
+    if best is not None or page:  # half a sentence only when the slide would otherwise stay empty
+        return best
+    words = _words(para)
+    for count in range(len(words) - 1, 2, -1):
+        candidate = _join(words[:count] + [Word(Run(ELLIPSIS), glued=True)], para)
+        if fits(page + [candidate], box, max_words):
+            return candidate
+    return None
 
 
-def paginate(paras: list[Para], box: Box) -> list[list[Para]]:
-    """Pages of paragraphs that each fit ``box``; long paragraphs continue on the next page, and a heading
-    is never left alone at the bottom of a page."""
-    pages: list[list[Para]] = [[]]
-    queue = list(paras)
-    while queue:
-        para = queue.pop(0)
-        page = pages[-1]
-        if fits(page + [para], box):
+def shorten(paras: list[Para], box: Box, max_words: int = MAX_WORDS) -> list[Para]:
+    """What of ``paras`` fits ``box``: details (deeper list levels) go first, then prose is cut back to its
+    first sentence, then paragraphs from the end; a paragraph is only ever cut at a sentence end."""
+    if fits(paras, box, max_words):
+        return list(paras)
+    condensed = [p for p in paras if p.level < 2]
+    if fits(condensed, box, max_words):
+        return condensed
+    condensed = [p if p.heading else sentences(p)[0] for p in condensed]
+    page: list[Para] = []
+    for para in condensed:
+        if fits(page + [para], box, max_words):
             page.append(para)
             continue
-        long = line_count(para.text, box.chars_per_line(para.level)) > 3
-        parts = split_to_fit(page, para, box, para.bullet != "none") if (long or not page) else None
-        if parts:
-            page.append(parts[0])
-            queue.insert(0, parts[1])
-            pages.append([])
-        elif not page:  # a few words that do not fit an empty box: accept the overflow
+        clipped = None if para.heading else clip(para, box, page, max_words)
+        if clipped is not None:
+            page.append(clipped)
+        break
+    while page and page[-1].heading:  # a heading with nothing under it
+        page.pop()
+    return page
+
+
+def paginate(paras: list[Para], box: Box, max_words: int = MAX_WORDS) -> list[list[Para]]:
+    """Pages of whole paragraphs (list items) that each fit ``box``; a heading moves with what follows it,
+    and a paragraph too long for a page of its own is shortened to the sentences that fit."""
+    pages: list[list[Para]] = [[]]
+    for para in paras:
+        page = pages[-1]
+        if fits(page + [para], box, max_words):
             page.append(para)
-            pages.append([])
-        else:
-            carried = [page.pop()] if page[-1].heading and len(page) > 1 else []
+            continue
+        carried = [page.pop()] if page and page[-1].heading and len(page) > 1 else []
+        if page:
             pages.append(carried)
-            queue.insert(0, para)
-    return absorb_widow([page for page in pages if page], box) or [[]]
-
-
-#: How far the estimate may be exceeded to keep a widow on its page; estimates leave 20-30% room in the real box.
-WIDOW_SLACK = 1.15
-
-
-def absorb_widow(pages: list[list[Para]], box: Box) -> list[list[Para]]:
-    """A last page holding a line or two is folded back into the page before, when that stays within the
-    slack of the cautious size estimate: a '(vervolg)' slide with one word helps nobody."""
-    if len(pages) < 2:
-        return pages
-    *rest, before, tail = pages
-    usable = box.height - 2 * 3.6
-    if text_height(tail, box) > 0.2 * usable or text_height(before + tail, box) > WIDOW_SLACK * usable:
-        return pages
-    if _continues(before[-1], tail[0]):
-        whole = _join(_words(before[-1]) + _words(tail[0]), before[-1], before[-1].bullet != "none")
-        return [*rest, [*before[:-1], whole, *tail[1:]]]
-    return [*rest, before + tail]
-
-
-def _continues(head: Para, rest: Para) -> bool:
-    """Whether ``rest`` is the tail :func:`split_to_fit` cut from ``head`` in mid-sentence."""
-    return (rest.bullet == "none" and not rest.heading and rest.level == head.level
-            and not head.text.rstrip().endswith((".", "!", "?", ":", ";")))
+        page = pages[-1]
+        if fits(page + [para], box, max_words):
+            page.append(para)
+        else:
+            clipped = clip(para, box, page, max_words)
+            if clipped is not None:
+                page.append(clipped)
+    return [page for page in pages if page] or [[]]

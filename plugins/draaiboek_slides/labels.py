@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from draaiboek.labels import label as core_label
+from draaiboek.labels import Labels
 
 SLIDE_LABELS: dict[str, dict[str, str]] = {
     "assignment": {"nl": "Opdracht", "en": "Assignment"},
@@ -25,7 +25,9 @@ SLIDE_LABELS: dict[str, dict[str, str]] = {
     "roles": {"nl": "Benodigde rollen", "en": "Required roles"},
     "introduction": {"nl": "Inleiding", "en": "Introduction"},
     "session_notes": {"nl": "Aantekeningen", "en": "Notes"},
-    "stated_duration": {"nl": "opgegeven duur", "en": "stated duration"},
+    "left_out": {"nl": "Niet (volledig) op de dia", "en": "Not (fully) on the slide"},
+    "next_session": {"nl": "Volgende keer", "en": "Next time"},
+    "worked_on_in": {"nl": "Hieraan werken we in", "en": "Worked on in"},
     "resume_at": {"nl": "We gaan verder om", "en": "We continue at"},
     "licence": {"nl": "Licentie", "en": "Licence"},
     "aftercare": {"nl": "Nazorg", "en": "Aftercare"},
@@ -46,4 +48,4 @@ SLIDE_LABELS: dict[str, dict[str, str]] = {
 
 def text(key: str, language: str) -> str:
     """A deck label: the plugin's own table first, then the common labels."""
-    return core_label(key, language, SLIDE_LABELS)
+    return Labels(language, SLIDE_LABELS)(key)

@@ -1,98 +1,29 @@
 """The layout plan: a deck as a list of :class:`SlidePlan` built from the model (no python-pptx here).
 
-The plan decides which slides a deck has, what is on them, what goes into the speaker notes and where
-long content continues on a follow-up slide. The renderer only puts the plan into a template.
+The plan decides which slides a deck has, what is on them, what goes into the speaker notes and how text
+is fitted: one body size per deck, long lists continued at item boundaries (for at most 5% of the deck's
+slides), everything else shortened on the slide with the full text in the notes. The renderer only puts
+the plan into a template.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-from datetime import date
-from functools import cached_property
-from typing import Literal
+from dataclasses import replace
 
 from draaiboek.errors import ExportError, ExportNotApplicable
-from draaiboek.model import Pack, Session, Training
-from draaiboek.refs import Resolver, split_ref
-from draaiboek.timing import schedule
-from draaiboek.views import TrainingView
+from draaiboek.markdown import Para, heading, plain
+from draaiboek.model import Session, Training
+from draaiboek_slides import sections
+from draaiboek_slides.deck import ROLES, Context, DeckOptions, Geometry, Role, SlidePlan
+from draaiboek_slides.fit import MAX_WORDS, Box, fits, paginate, shorten, word_count
 
-from draaiboek_slides.fit import Box, paginate
-from draaiboek_slides.labels import text
-from draaiboek.markdown import Para, plain
+__all__ = ["ROLES", "Context", "DeckOptions", "Geometry", "Role", "SlidePlan", "build_deck", "select_sessions"]
 
-Role = Literal["title", "section", "content", "two_columns", "closing"]
-ROLES: tuple[Role, ...] = ("title", "section", "content", "two_columns", "closing")
-
-
-@dataclass
-class SlidePlan:
-    """One slide: the role picks the template layout; ``right`` is the second column."""
-
-    role: Role
-    kind: str
-    title: str
-    body: list[Para] = field(default_factory=list)
-    right: list[Para] = field(default_factory=list)
-    notes: list[Para] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class Geometry:
-    """The text boxes of the template's layouts; ``left``/``right`` are None without a two-column layout."""
-
-    content: Box
-    left: Box | None = None
-    right: Box | None = None
-
-
-@dataclass(frozen=True)
-class DeckOptions:
-    start: str = "09:00"
-    date: str | None = None
-    trainer: str | None = None
-
-
-@dataclass(frozen=True)
-class Context:
-    pack: Pack
-    training: Training
-    resolver: Resolver
-    options: DeckOptions = DeckOptions()
-
-    @property
-    def language(self) -> str:
-        return self.pack.language or "nl"
-
-    def t(self, key: str) -> str:
-        return text(key, self.language)
-
-    @cached_property
-    def view(self) -> TrainingView:
-        return TrainingView(self.pack, self.training, self.resolver)
-
-    def position(self, ref: str | None) -> int | None:
-        """Index of a session (by reference) in the training, or None when it is not one of its sessions."""
-        if ref is None:
-            return None
-        ident = split_ref(ref)[1]
-        return next((i for i, s in enumerate(self.training.sessions) if s.id == ident), None)
-
-    def session_name(self, session: Session) -> str:
-        kind = (session.kind or self.t("session")).strip()
-        number = f" {session.number}" if session.number is not None else ""
-        return f"{kind[:1].upper()}{kind[1:]}{number}: {session.title}" if number else session.title
-
-    def long_date(self) -> str | None:
-        raw = self.options.date
-        if not raw:
-            return None
-        try:
-            day = date.fromisoformat(raw.strip())
-        except ValueError:
-            return raw.strip()
-        month = self.t("months").split()[day.month - 1]
-        return f"{day.day} {month} {day.year}"
+#: Share of a deck's slides that may be "(continued)" slides.
+CONTINUATION_SHARE = 0.05
+#: The smallest body size the deck shrinks to, and the share of slides that must fit without shortening.
+MIN_FONT = 18.0
+FIT_SHARE = 0.9
 
 
 def select_sessions(training: Training, choice: str | None) -> list[Session]:
@@ -111,48 +42,78 @@ def select_sessions(training: Training, choice: str | None) -> list[Session]:
 
 def build_deck(ctx: Context, sessions: list[Session], geometry: Geometry) -> list[SlidePlan]:
     """The slides for one session, or for several with a section slide before each."""
-    from draaiboek_slides import sections
-
     if not sessions:
         raise ExportNotApplicable(f"training {ctx.training.id!r} has no sessions to make slides for")
-    for session in sessions:
-        schedule(session, ctx.options.start)  # validates --start before anything is built
-    slides: list[SlidePlan] = []
-    single = len(sessions) == 1
-    slides.append(sections.title_slide(ctx, sessions[0] if single else None))
-    if not single and ctx.training.goals:
-        slides.append(sections.goals_slide(ctx))
-    for session in sessions:
-        if not single:
-            slides.append(sections.section_slide(ctx, session))
-        slides.extend(sections.session_slides(ctx, session, with_goals=single))
-    slides.append(sections.closing_slide(ctx, sessions[-1]))
-    return fit_slides(ctx, slides, geometry)
+    return fit_slides(ctx, sections.deck_slides(ctx, sessions), geometry)
+
+
+def _columns_fit(slide: SlidePlan, geometry: Geometry) -> bool:
+    if slide.role == "two_columns" and geometry.left is not None and geometry.right is not None:
+        return fits(slide.body, geometry.left) and fits(slide.right, geometry.right) \
+            and fits(slide.body + slide.right, Box(1e6, 1e6, 1))
+    return fits(slide.body + slide.right, geometry.content)
+
+
+def deck_font(slides: list[SlidePlan], geometry: Geometry) -> float:
+    """One body size for the whole deck: the template's, unless too few slides fit; then the largest size
+    (in 2 pt steps, not below :data:`MIN_FONT`) at which most do."""
+    content = [s for s in slides if s.role not in ("title", "section")]
+    size = geometry.content.font
+    while size - 2 >= MIN_FONT:
+        fitting = sum(_columns_fit(s, geometry.with_font(size)) for s in content)
+        if fitting >= FIT_SHARE * len(content):
+            break
+        size -= 2
+    return size
 
 
 def fit_slides(ctx: Context, slides: list[SlidePlan], geometry: Geometry) -> list[SlidePlan]:
-    """Merge columns the template cannot show and continue overflowing content on follow-up slides."""
+    """Merge columns the template cannot show, pick the deck's body size and fit every slide."""
+    slides = [replace(s, role="content", body=s.body + s.right, right=[])
+              if s.role == "two_columns" and (geometry.left is None or geometry.right is None) else s
+              for s in slides]
+    font = deck_font(slides, geometry)
+    sized = geometry.with_font(font)
+    marker = font if font < geometry.content.font else None
+    budget = int(CONTINUATION_SHARE * len(slides))
     fitted: list[SlidePlan] = []
     for slide in slides:
-        if slide.role == "two_columns" and (geometry.left is None or geometry.right is None):
-            slide = replace(slide, role="content", body=slide.body + slide.right, right=[])
         if slide.role in ("title", "section"):
             fitted.append(slide)
             continue
-        if slide.role == "two_columns":
-            assert geometry.left is not None and geometry.right is not None
-            lefts, rights = paginate(slide.body, geometry.left), paginate(slide.right, geometry.right)
-            if len(lefts) > 1 or len(rights) > 1:  # columns that run on look lopsided: one column instead
-                slide = replace(slide, role="content", body=slide.body + slide.right, right=[])
-        if slide.role == "two_columns":
-            pages = [(lefts[0], rights[0])]
-        else:
-            pages = [(page, []) for page in paginate(slide.body, geometry.content)]
-        for number, (body, right) in enumerate(pages):
-            if number == 0:
-                fitted.append(replace(slide, body=body, right=right))
-            else:
-                cue = f"{ctx.t('continued')}: {slide.title}"
-                fitted.append(replace(slide, title=f"{slide.title} ({ctx.t('continued')})", body=body,
-                                      right=right, notes=[plain(cue)] + slide.notes))
+        if slide.role == "two_columns" and not _columns_fit(slide, sized):
+            assert sized.left is not None and sized.right is not None
+            right = shorten(slide.right, sized.right, MAX_WORDS // 2)
+            left = shorten(slide.body, sized.left, MAX_WORDS - word_count(right))
+            if left and right:  # both columns shortened, the layout kept
+                fitted.append(replace(slide, body=left, right=right, font=marker,
+                                      notes=slide.notes + _left_out(ctx, slide.body + slide.right, left + right)))
+                continue
+            slide = replace(slide, role="content", body=slide.body + slide.right, right=[])
+        if _columns_fit(slide, sized):
+            fitted.append(replace(slide, font=marker))
+            continue
+        pages = paginate(slide.body, sized.content) if slide.list_like else []
+        if 1 < len(pages) <= budget + 1 and sum(map(len, pages)) == len(slide.body):
+            budget -= len(pages) - 1
+            fitted.extend(_continued(ctx, slide, pages, marker))
+            continue
+        kept = shorten(slide.body, sized.content)
+        fitted.append(replace(slide, body=kept, font=marker, notes=slide.notes + _left_out(ctx, slide.body, kept)))
     return fitted
+
+
+def _continued(ctx: Context, slide: SlidePlan, pages: list[list[Para]], font: float | None) -> list[SlidePlan]:
+    out = [replace(slide, body=pages[0], font=font)]
+    for page in pages[1:]:
+        cue = f"{ctx.t('continued')}: {slide.title}"
+        out.append(replace(slide, title=f"{slide.title} ({ctx.t('continued')})", body=page, font=font,
+                           notes=[plain(cue)]))
+    return out
+
+
+def _left_out(ctx: Context, whole: list[Para], kept: list[Para]) -> list[Para]:
+    """For the notes: what the slide leaves out or shows shortened, in full."""
+    shown = {p.text for p in kept}
+    missing = [p for p in whole if p.text not in shown]
+    return [heading(ctx.t("left_out")), *missing] if missing else []

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import io
+import zipfile
+from copy import deepcopy
+from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
-from dataclasses import dataclass
 from typing import Any
 
 from pptx import Presentation
@@ -13,14 +15,18 @@ from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
 from draaiboek.errors import InputFileError
+from draaiboek.markdown import Para, Run
 from draaiboek_slides import template
+from draaiboek_slides.deck import Geometry, SlidePlan
 from draaiboek_slides.fit import INDENT, LINE_HEIGHT, PARA_SPACING, Box, line_count
-from draaiboek.markdown import Para
 from draaiboek_slides.package import FIXED_TIME, core_text, deterministic, fast_partnames, read_template, stable_zip
-from draaiboek_slides.plan import Geometry, SlidePlan
 
-BODY_CAP = 24.0  # largest body font (pt) we let a template use: training slides carry a lot of text
 TITLE_MIN = 20.0
+TITLE_GLYPHS = 1.2  # titles are often bold and large: wider glyphs than the body estimate
+SLIDE_NUMBER, FOOTER, DATE = 13, 15, 16
+FURNITURE = (DATE, FOOTER, SLIDE_NUMBER)
+PROMPTS = {"footer", "voettekst", "fußzeile", "pied de page"}  # sample texts, not a house-style footer
+FIELD_ID = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"  # fixed, so the same input gives the same bytes
 POTX = b"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
 PPTX = b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
 SLIDE_IMAGE = 101
@@ -49,6 +55,7 @@ def open_template(path: Path | None) -> Any:
     remove_slides(prs)
     fast_partnames(prs.part.package)
     _SLOTS.clear()
+    _PIECES.clear()
     return prs
 
 
@@ -75,8 +82,9 @@ def font_size(placeholder: Any, master: Any, style: str) -> float:
     """Level-1 font size of a placeholder: its own list style, its layout's and master's, else the master text style."""
     current = placeholder
     while current is not None:
-        size = _style_size(current._element, "./p:txBody/a:lstStyle/a:lvl1pPr/a:defRPr/@sz")
-        if size:
+        size = _style_size(current._element, "./p:txBody/a:lstStyle/a:lvl1pPr/a:defRPr/@sz") or _style_size(
+            current._element, "./p:txBody/a:p[1]/a:r[1]/a:rPr/@sz | ./p:txBody/a:p[1]/a:endParaRPr/@sz")
+        if size:  # LibreOffice Impress keeps a layout's sizes on its sample paragraph, not in a list style
             return size
         current = getattr(current, "_base_placeholder", None)
     return _style_size(master._element, f"./p:txStyles/p:{style}/a:lvl1pPr/a:defRPr/@sz") or 18.0
@@ -84,45 +92,96 @@ def font_size(placeholder: Any, master: Any, style: str) -> float:
 
 @dataclass(frozen=True)
 class Slot:
-    """A layout placeholder as the renderer needs it: kind, position and size (pt), level-1 font size."""
+    """A layout placeholder as the renderer needs it: kind, its place among the layout's placeholders of
+    that kind, position and size (pt), level-1 font size. Placeholders are matched by kind and order, not
+    by ``idx``: layouts saved by LibreOffice Impress leave ``idx`` out."""
 
-    idx: int
+    nth: int
     kind: int
     left: int
     top: int
+    emu: tuple[int, int, int, int]
     width: float
     height: float
     font: float
 
     @property
     def box(self) -> Box:
-        return Box(self.width, self.height, min(self.font, BODY_CAP))
+        return Box(self.width, self.height, self.font)
+
+    @property
+    def key(self) -> tuple[int, int]:
+        return (_family(self.kind), self.nth)
+
+
+def _family(kind: int) -> int:
+    """Title and centred title count as one kind when matching a slide's placeholders to its layout's."""
+    return template.TITLE if kind in template.TITLES else kind
 
 
 #: Per deck (cleared by open_template); holds the element too, so its id cannot be reused meanwhile.
-_SLOTS: dict[int, tuple[Any, dict[int, Slot]]] = {}
+_SLOTS: dict[int, tuple[Any, list[Slot]]] = {}
 
 
-def layout_slots(layout: Any) -> dict[int, Slot]:
-    """The placeholders of a layout by idx (read once per layout: python-pptx looks them up by XPath)."""
+def layout_slots(layout: Any) -> list[Slot]:
+    """The placeholders of a layout in document order (read once per layout: python-pptx uses XPath)."""
     key = id(layout._element)
     if key not in _SLOTS:
         master = layout.slide_master
-        slots = {}
+        slots: list[Slot] = []
+        seen: dict[int, int] = {}
         for ph in layout.placeholders:
-            fmt = ph.placeholder_format
-            kind = int(fmt.type)
+            kind = int(ph.placeholder_format.type)
+            nth = seen.get(_family(kind), 0)
+            seen[_family(kind)] = nth + 1
             style = "titleStyle" if kind in template.TITLES else "bodyStyle"
-            slots[fmt.idx] = Slot(fmt.idx, kind, int(ph.left or 0), int(ph.top or 0), Emu(ph.width or 0).pt,
-                                  Emu(ph.height or 0).pt, font_size(ph, master, style))
-        _SLOTS[key] = (layout._element, slots)
+            place = (int(ph.left or 0), int(ph.top or 0), int(ph.width or 0), int(ph.height or 0))
+            slots.append(Slot(nth, kind, int(ph.left or 0), int(ph.top or 0), place, Emu(ph.width or 0).pt,
+                              Emu(ph.height or 0).pt, font_size(ph, master, style)))
+        _SLOTS[key] = (layout._element, clear_of_title(slots))
     return _SLOTS[key][1]
+
+
+GAP = 91440  # EMU (0.1 in) between a title box and a body box moved below it
+
+
+def clear_of_title(slots: list[Slot]) -> list[Slot]:
+    """Body boxes that start inside the title box (a template with large two-line titles) move below it."""
+    title = next((s for s in slots if s.kind in template.TITLES and all(s.emu[2:])), None)
+    if title is None:
+        return slots
+    bottom = title.emu[1] + title.emu[3] + GAP
+    out = []
+    for slot in slots:
+        left, top, width, height = slot.emu
+        overlaps = left < title.emu[0] + title.emu[2] and title.emu[0] < left + width
+        if slot.kind in template.TEXT_SLOTS and overlaps and top < bottom < top + height:
+            height -= bottom - top
+            slot = Slot(slot.nth, slot.kind, left, bottom, (left, bottom, width, height), slot.width,
+                        Emu(height).pt, slot.font)
+        out.append(slot)
+    return out
 
 
 def text_slots(layout: Any) -> list[Slot]:
     """Body, object and subtitle placeholders: subtitle first, then left to right, top to bottom."""
-    slots = [s for s in layout_slots(layout).values() if s.kind in template.TEXT_SLOTS | {template.SUBTITLE}]
+    slots = [s for s in layout_slots(layout) if s.kind in template.TEXT_SLOTS | {template.SUBTITLE}]
     return sorted(slots, key=lambda s: (s.kind != template.SUBTITLE, s.left, s.top))
+
+
+def title_slot(layout: Any) -> Slot | None:
+    return next((s for s in layout_slots(layout) if s.kind in template.TITLES), None)
+
+
+def slide_placeholders(slide: Any) -> dict[tuple[int, int], Any]:
+    """The slide's placeholders by (kind, place among that kind), the key :class:`Slot` uses."""
+    out: dict[tuple[int, int], Any] = {}
+    seen: dict[int, int] = {}
+    for ph in slide.placeholders:
+        family = _family(int(ph.placeholder_format.type))
+        out[(family, seen.get(family, 0))] = ph
+        seen[family] = seen.get(family, 0) + 1
+    return out
 
 
 def geometry(matches: dict[str, template.Match | None]) -> Geometry:
@@ -130,31 +189,37 @@ def geometry(matches: dict[str, template.Match | None]) -> Geometry:
     assert content is not None
     main = text_slots(content.layout)[0].box
     two = matches["two_columns"]
-    if two is None:
+    columns = text_slots(two.layout) if two is not None else []
+    if len(columns) < 2:
         return Geometry(main)
-    left, right = (slot.box for slot in text_slots(two.layout)[:2])
-    return Geometry(main, left, right)
+    return Geometry(main, columns[0].box, columns[1].box)
 
 
-def write_paras(frame: Any, paras: list[Para], box: Box | None, capped: bool) -> None:
-    """Paragraphs with real bold/italic/links and explicit bullets and indents."""
+def write_paras(frame: Any, paras: list[Para], box: Box | None, size: float | None) -> None:
+    """Paragraphs with real bold/italic/links, explicit bullets and indents; numbered items carry their number
+    as text (LibreOffice restarts automatic numbering after every other paragraph). ``size`` is the deck's
+    body size when it is smaller than the template's."""
     frame.clear()
     for index, para in enumerate(paras):
         p = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
         ppr = p._p.get_or_add_pPr()
         if para.level > 0:
             ppr.set("lvl", str(min(para.level - 1, 8)))
-        if box is not None:
+        font = box.font_for(para.level) if box is not None else None
+        if box is not None and font is not None:
             ppr.set("marL", str(int(Pt(INDENT * para.level))))
-            hang = {"bullet": 18.0, "number": min(INDENT * para.level, 1.25 * box.font_for(para.level))}
+            hang = {"bullet": 18.0, "number": min(INDENT * para.level, 1.6 * font)}
             ppr.set("indent", str(int(Pt(-hang.get(para.bullet, 0.0)))) if para.level else "0")
-            if index:
-                p.space_before = Pt(round(PARA_SPACING * box.font_for(para.level)))
+            p.space_before = Pt(round(PARA_SPACING * font) if index else 0)
+            p.space_after = Pt(0)  # a template's own paragraph spacing would undo the size estimate
             p.line_spacing = 1.0
         _bullet(ppr, para)
         if box is not None and any("\t" in run.text for run in para.runs):
             _tab_stop(ppr, Pt(box.font * 7))
-        for run in para.runs:
+        runs = list(para.runs)
+        if para.bullet == "number":
+            runs.insert(0, Run(f"{para.number}.\t" if para.level else f"{para.number}. "))
+        for run in runs:
             for piece_no, piece in enumerate(run.text.split("\v")):
                 if piece_no:
                     p.add_line_break()
@@ -168,8 +233,8 @@ def write_paras(frame: Any, paras: list[Para], box: Box | None, capped: bool) ->
                     r.font.italic = True
                 if run.href:
                     r.hyperlink.address = run.href
-                if capped and box is not None:
-                    r.font.size = Pt(box.font_for(para.level))
+                if size is not None:
+                    r.font.size = Pt(size * (0.9 if para.level > 1 else 1.0))
 
 
 def _tab_stop(ppr: Any, position: int) -> None:
@@ -195,12 +260,10 @@ def _bullet(ppr: Any, para: Para) -> None:
         for old in ppr.findall(qn(tag)):
             ppr.remove(old)
     added = []
-    if para.bullet != "none":
+    if para.bullet == "bullet":
         added.append(etree.Element(qn("a:buClrTx")))
     if para.bullet == "bullet":
         added.append(etree.Element(qn("a:buChar"), {"char": "•" if para.level < 2 else "–"}))
-    elif para.bullet == "number":
-        added.append(etree.Element(qn("a:buAutoNum"), {"type": "arabicPeriod", "startAt": str(para.number)}))
     else:
         added.append(etree.Element(qn("a:buNone")))
     follower = next((ppr.find(qn(t)) for t in ("a:tabLst", "a:defRPr", "a:extLst")
@@ -212,44 +275,171 @@ def _bullet(ppr: Any, para: Para) -> None:
             ppr.append(element)
 
 
-def _title_size(text: str, slot: Slot) -> float | None:
-    """A smaller title size when the template's size would not fit the title box; None keeps it."""
-    for candidate in range(int(slot.font), int(TITLE_MIN) - 1, -2):
-        allowed = max(1, min(2, int((slot.height - 7.2) / (LINE_HEIGHT * candidate))))
-        if line_count(text, Box(slot.width, 0, candidate).chars_per_line()) <= allowed:
-            return None if candidate == int(slot.font) else float(candidate)
+def _title_lines(slot: Slot, size: float, most: int) -> int:
+    return max(1, min(most, int((slot.height - 7.2) / (LINE_HEIGHT * size))))
+
+
+def title_size(titles: list[str], slot: Slot, most: int) -> float:
+    """One title size for every slide on a layout: the template's, or the largest smaller size (not below
+    :data:`TITLE_MIN`) at which every title fits its box in at most ``most`` lines."""
+    size = slot.font
+    while size > TITLE_MIN:
+        width = Box(slot.width, 0, size * TITLE_GLYPHS).chars_per_line()
+        if all(line_count(t, width) <= _title_lines(slot, size, most) for t in titles):
+            return size
+        size = max(TITLE_MIN, size - 2)
     return TITLE_MIN
 
 
-def add_slide(prs: Any, plan: SlidePlan, matches: dict[str, template.Match | None]) -> Any:
+def fitted_title(title: str, slot: Slot, size: float, most: int) -> str:
+    """The title, cut at a word with an ellipsis when even the smallest size cannot hold it."""
+    width, lines = Box(slot.width, 0, size * TITLE_GLYPHS).chars_per_line(), _title_lines(slot, size, most)
+    words = title.split()
+    while len(words) > 1 and line_count(" ".join(words), width) > lines:
+        words = words[:-1]
+        title = " ".join(words).rstrip(",;:–-") + "…"
+        if line_count(title, width) <= lines:
+            return title
+    return title
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """What goes into the layouts' footer, date and slide-number placeholders."""
+
+    footer: str
+    date: str | None
+    language: str = "nl"
+
+
+def add_slide(prs: Any, plan: SlidePlan, matches: dict[str, template.Match | None], title_sizes: dict[int, float],
+              furniture: Furniture | None = None) -> Any:
     match = matches[plan.role]
     assert match is not None
     slide = prs.slides.add_slide(match.layout)
-    slots = layout_slots(match.layout)
-    placeholders = {ph.placeholder_format.idx: ph for ph in slide.placeholders}
-    used: set[int] = set()
-    title_idx = next((i for i in placeholders if i in slots and slots[i].kind in template.TITLES), None)
-    if title_idx is not None:
-        frame = placeholders[title_idx].text_frame
-        frame.text = plan.title
-        size = _title_size(plan.title, slots[title_idx])
-        if size:
-            for run in frame.paragraphs[0].runs:
-                run.font.size = Pt(size)
-        used.add(title_idx)
+    placeholders = slide_placeholders(slide)
+    used: set[tuple[int, int]] = set()
+    slot = title_slot(match.layout)
+    if slot is not None and slot.key in placeholders:
+        size = title_sizes.get(id(match.layout._element), slot.font)
+        frame = placeholders[slot.key].text_frame
+        frame.text = fitted_title(plan.title, slot, size, _most_lines(plan))
+        for run in frame.paragraphs[0].runs:
+            run.font.size = Pt(size)
+        _place(placeholders[slot.key], slot)
+        used.add(slot.key)
     columns = [plan.body, plan.right] if plan.role == "two_columns" else [plan.body]
-    bodies = [slot for slot in text_slots(match.layout) if slot.idx in placeholders]
-    for column, slot in zip(columns, bodies):
+    bodies = [s for s in text_slots(match.layout) if s.key in placeholders]
+    for column, body in zip(columns, bodies, strict=False):  # a layout may have fewer boxes than columns
         if not column:
             continue
-        box = None if plan.role in ("title", "section") else slot.box
-        write_paras(placeholders[slot.idx].text_frame, column, box, box is not None and slot.font > BODY_CAP)
-        used.add(slot.idx)
-    for idx, placeholder in placeholders.items():
-        if idx not in used:
+        box = None if plan.role in ("title", "section") else Box(body.width, body.height, plan.font or body.font)
+        write_paras(placeholders[body.key].text_frame, column, box, box.font if box is not None else None)
+        _place(placeholders[body.key], body)
+        used.add(body.key)
+    for key, placeholder in placeholders.items():
+        if key not in used:
             placeholder._element.getparent().remove(placeholder._element)
+    if furniture is not None and plan.role != "title":
+        add_furniture(slide, match.layout, furniture, len(prs.slides))
     write_notes(slide, plan.notes or [])
     return slide
+
+
+def _inherited_body(placeholder: Any, master: Any, kind: int) -> Any:
+    """The text body whose list style the placeholder uses: its own when it sets one, else the master's."""
+    own = placeholder._element.find(qn("p:txBody"))
+    if own is not None and own.find(f"{qn('a:lstStyle')}/*") is not None:
+        return own
+    for candidate in master.placeholders:
+        if int(candidate.placeholder_format.type) == kind:
+            return candidate._element.find(qn("p:txBody"))
+    return own
+
+
+def one_line(text: str, chars: int) -> str:
+    """Footer and date stay on one line of their box: a long text is cut at a word, with an ellipsis."""
+    words = text.split()
+    while len(words) > 1 and len(" ".join(words)) > chars:
+        words = words[:-1]
+    short = " ".join(words)
+    return short if short == text.strip() else short.rstrip(",;:–-—") + "…"
+
+
+def _place(placeholder: Any, slot: Slot) -> None:
+    """The layout's position, written on the slide: a placeholder without ``idx`` may inherit another's."""
+    if all(slot.emu[2:]):
+        placeholder.left, placeholder.top, placeholder.width, placeholder.height = slot.emu
+
+
+def _most_lines(plan: SlidePlan) -> int:
+    return 3 if plan.role in ("title", "section") else 2
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A footer, date or slide-number placeholder of a layout, read once per deck."""
+
+    placeholder: Any
+    kind: int
+    own: str  # the layout's own footer text (house style), not a prompt
+    body_pr: Any
+    list_style: Any
+    chars: int
+
+
+#: Per deck (cleared by open_template), like _SLOTS.
+_PIECES: dict[int, tuple[Any, list[Piece]]] = {}
+
+
+def layout_pieces(layout: Any) -> list[Piece]:
+    from lxml import etree
+
+    key = id(layout._element)
+    if key not in _PIECES:
+        pieces = []
+        for ph in layout.placeholders:
+            kind = int(ph.placeholder_format.type)
+            if kind not in FURNITURE:
+                continue
+            own = ph.text_frame.text.strip() if ph.has_text_frame and kind == FOOTER else ""
+            own = "" if own.strip("<>").lower() in PROMPTS else own
+            # LibreOffice draws footer text in its own default font unless the style is on the shape itself.
+            inherited = _inherited_body(ph, layout.slide_master, kind)
+            parts = [inherited.find(qn(tag)) if inherited is not None else None for tag in ("a:bodyPr", "a:lstStyle")]
+            size = font_size(ph, layout.slide_master, "otherStyle")
+            chars = Box(Emu(ph.width or 0).pt, 0, min(size, 14.0) * TITLE_GLYPHS).chars_per_line()
+            pieces.append(Piece(ph, kind, own, parts[0] if parts[0] is not None else etree.Element(qn("a:bodyPr")),
+                                parts[1] if parts[1] is not None else etree.Element(qn("a:lstStyle")), chars))
+        _PIECES[key] = (layout._element, pieces)
+    return _PIECES[key][1]
+
+
+def add_furniture(slide: Any, layout: Any, furniture: Furniture, number: int) -> None:
+    """Footer, date and slide number where the layout has placeholders for them (python-pptx leaves them out)."""
+    from lxml import etree
+
+    for piece in layout_pieces(layout):
+        kind = piece.kind
+        if (kind == DATE and not furniture.date) or (kind == FOOTER and not (piece.own or furniture.footer)):
+            continue
+        slide.shapes.clone_placeholder(piece.placeholder)
+        sp = slide.shapes._spTree[-1]
+        for old in sp.findall(qn("p:txBody")):
+            sp.remove(old)
+        body = etree.SubElement(sp, qn("p:txBody"))
+        body.append(deepcopy(piece.body_pr))
+        body.append(deepcopy(piece.list_style))
+        paragraph = etree.SubElement(body, qn("a:p"))
+        if kind == SLIDE_NUMBER:
+            field = etree.SubElement(paragraph, qn("a:fld"), {"id": FIELD_ID, "type": "slidenum"})
+            etree.SubElement(field, qn("a:rPr"))
+            etree.SubElement(field, qn("a:t")).text = str(number)
+        else:
+            run = etree.SubElement(paragraph, qn("a:r"))
+            etree.SubElement(etree.SubElement(run, qn("a:rPr")), qn("a:latin"), {"typeface": "+mn-lt"})
+            text = piece.own or (furniture.footer if kind == FOOTER else furniture.date or "")
+            etree.SubElement(run, qn("a:t")).text = one_line(text, piece.chars)
 
 
 def write_notes(slide: Any, notes: list[Para]) -> None:
@@ -260,17 +450,33 @@ def write_notes(slide: Any, notes: list[Para]) -> None:
         element = shapes._spTree.add_textbox(shapes._next_shape_id, "Notes", 457200, 4572000, 6400800, 4114800)
         frame = shapes._shape_factory(element).text_frame
         frame.word_wrap = True
-    write_paras(frame, notes, None, False)
+    write_paras(frame, notes, None, None)
     for placeholder in list(page.placeholders):
         kind = int(placeholder.placeholder_format.type)
-        if kind not in (template.BODY, SLIDE_IMAGE) and not (placeholder.has_text_frame and placeholder.text_frame.text):
+        filled = placeholder.has_text_frame and placeholder.text_frame.text
+        if kind not in (template.BODY, SLIDE_IMAGE) and not filled:
             placeholder._element.getparent().remove(placeholder._element)
+
+
+def title_sizes(plans: list[SlidePlan], matches: dict[str, template.Match | None]) -> dict[int, float]:
+    """Per layout (by element id) the one title size its slides use in this deck."""
+    titles: dict[int, tuple[Slot, int, list[str]]] = {}
+    for plan in plans:
+        match = matches[plan.role]
+        slot = title_slot(match.layout) if match is not None else None
+        if match is None or slot is None:
+            continue
+        entry = titles.setdefault(id(match.layout._element), (slot, _most_lines(plan), []))
+        entry[2].append(plan.title)
+    return {key: title_size(texts, slot, most) for key, (slot, most, texts) in titles.items()}
 
 
 def render(prs: Any, plans: list[SlidePlan], matches: dict[str, template.Match | None], props: dict[str, str]) -> bytes:
     """The deck as bytes, with fixed document properties and zip entry times."""
+    sizes = title_sizes(plans, matches)
+    furniture = Furniture(props.get("footer", ""), props.get("date") or None, props.get("language", "nl"))
     for plan in plans:
-        add_slide(prs, plan, matches)
+        add_slide(prs, plan, matches, sizes, furniture)
     core = prs.core_properties
     core.author = core_text(props.get("author", "draaiboek"))  # python-pptx refuses more than 255 characters
     core.last_modified_by = "draaiboek"

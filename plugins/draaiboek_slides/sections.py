@@ -1,18 +1,57 @@
-"""The slides around the agenda: title, goals, programme, section, homework, evaluation and closing."""
+"""The deck around the agenda: title, one goals slide, programme, section, evaluation, closing, sources."""
 
 from __future__ import annotations
 
-from draaiboek.model import Questionnaire, Session, Source
-from draaiboek.timing import schedule
+from dataclasses import replace
 
-from draaiboek_slides import items, notes
 from draaiboek.markdown import Para, Run, heading, labelled, parse, plain
-from draaiboek_slides.plan import Context, SlidePlan
+from draaiboek.model import Questionnaire, Session, Source
+from draaiboek.refs import split_ref
+from draaiboek.views.timeline import clock
+from draaiboek_slides import items, notes
+from draaiboek_slides.deck import Context, SlidePlan
+from draaiboek_slides.editorial import clean
+from draaiboek_slides.fit import sentences
+
+
+def deck_slides(ctx: Context, sessions: list[Session]) -> list[SlidePlan]:
+    """Title, goals, then per session its programme, task slides and pauses; closing and sources last."""
+    single = len(sessions) == 1
+    slides = [title_slide(ctx, sessions[0] if single else None)]
+    goals = goals_slide(ctx, sessions[0] if single else None)
+    if goals:
+        slides.append(goals)
+    shown: items.Shown = {}
+    for number, session in enumerate(sessions):
+        if not single:
+            slides.append(section_slide(ctx, session))
+        slides.extend(session_slides(ctx, session, shown))
+        if number < len(sessions) - 1:
+            homework = homework_slide(ctx, session)
+            if homework:
+                slides.append(homework)
+    closing = closing_slide(ctx, sessions[-1])
+    if not (_only_thanks(ctx, closing) and _ends_with_closing(ctx, sessions[-1])):
+        slides.append(closing)
+    sources = sources_slide(ctx)
+    if sources:
+        slides.append(sources)
+    return [replace(s, body=clean(s.body), right=clean(s.right)) if s.role != "title" else s for s in slides]
+
+
+def _only_thanks(ctx: Context, slide: SlidePlan) -> bool:
+    return [p.text for p in slide.body] == [ctx.t("thanks")]
+
+
+def _ends_with_closing(ctx: Context, session: Session) -> bool:
+    """The agenda's last item is itself the closing: a second, empty closing slide would only repeat it."""
+    last = session.agenda[-1] if session.agenda else None
+    return last is not None and (last.kind == "closing" or last.title.strip().lower() == ctx.t("closing").lower())
 
 
 def title_slide(ctx: Context, session: Session | None) -> SlidePlan:
     training = ctx.training
-    lines = [plain(ctx.session_name(session))] if session else ([plain(training.subtitle)] if training.subtitle else [])
+    lines = [plain(ctx.session(session).name)] if session else ([plain(training.subtitle)] if training.subtitle else [])
     when = ctx.long_date()
     if when:
         lines.append(plain(when))
@@ -21,121 +60,124 @@ def title_slide(ctx: Context, session: Session | None) -> SlidePlan:
     return SlidePlan("title", "title", training.title, lines, notes=notes.title_notes(ctx, session))
 
 
-def goals_slide(ctx: Context) -> SlidePlan:
-    body = [p for goal in ctx.training.goals for p in parse(goal, 1) or [plain(goal, level=1)]]
-    return SlidePlan("content", "goals", ctx.t("goals"), body, notes=notes.goals_notes(ctx))
+def _short_lines(texts: list[str]) -> list[Para]:
+    """One short bullet per goal: its first sentence, without Markdown lists inside."""
+    out: list[Para] = []
+    for text in texts:
+        paras = parse(text) or [plain(text)]
+        first = sentences(paras[0])[0]
+        out.append(Para(first.runs, 1, "bullet"))
+    return out
+
+
+def goals_slide(ctx: Context, session: Session | None) -> SlidePlan | None:
+    """The one goals slide: a session's learning outcomes (else the training's goals), without codes."""
+    outcomes = [lo.text for lo in session.learning_outcomes] if session else []
+    texts = outcomes or list(ctx.training.goals)
+    if not texts:
+        return None
+    title = ctx.t("learning_outcomes") if outcomes else ctx.t("goals")
+    return SlidePlan("content", "goals", title, _short_lines(texts), notes=notes.goals_notes(ctx, session),
+                     list_like=True)
 
 
 def section_slide(ctx: Context, session: Session) -> SlidePlan:
-    timed = schedule(session, ctx.options.start)
-    sub = [plain(f"{timed[0].start}–{timed[-1].end}")] if timed else []
+    view = ctx.session(session)
+    sub = [plain(f"{clock(view.start)}–{clock(view.end)}")] if view.items else []
     if session.timing:
         sub.append(plain(session.timing))
-    return SlidePlan("section", "section", ctx.session_name(session), sub, notes=notes.section_notes(ctx, session))
+    return SlidePlan("section", "section", view.name, sub, notes=notes.section_notes(ctx, session))
 
 
-def session_slides(ctx: Context, session: Session, with_goals: bool) -> list[SlidePlan]:
+def session_slides(ctx: Context, session: Session, shown: items.Shown) -> list[SlidePlan]:
+    view = ctx.session(session)
     slides: list[SlidePlan] = []
-    outcomes = outcomes_slide(ctx, session, with_goals)
-    if outcomes:
-        slides.append(outcomes)
-    timed = schedule(session, ctx.options.start)
-    if timed:
+    if view.items:
         slides.append(programme_slide(ctx, session))
-    shown: set[str] = set()
-    for entry in timed:
-        slides.extend(items.item_slides(ctx, session, entry, shown))
-    if not any(entry.item.kind == "evaluation" for entry in timed):
-        referenced = {ref.split(":")[-1] for entry in timed for ref in entry.item.instruments}
-        forms = [q for q in ctx.pack.questionnaires
-                 if q.kind == "evaluation" and q.id not in referenced and _used_in(ctx, q, session)]
+    for item in view.items:
+        slides.extend(items.item_slides(ctx, view, item, shown))
+    if not any(item.kind == "evaluation" for item in view.items):
+        used = {q.id for item in view.items for q in item.questionnaires}
+        forms = [q for q in ctx.view.questionnaires_in(view)
+                 if q.kind == "evaluation" and q.id not in used and "participants" in q.audience]
         if forms:
             slides.append(evaluation_slide(ctx, session, forms))
-    homework = homework_slide(ctx, session)
-    if homework:
-        slides.append(homework)
     return slides
 
 
-def _used_in(ctx: Context, questionnaire: Questionnaire, session: Session) -> bool:
-    return "participants" in questionnaire.audience and any(
-        ctx.position(ref) == ctx.position(session.id) for ref in questionnaire.sessions)
-
-
-def outcomes_slide(ctx: Context, session: Session, with_goals: bool) -> SlidePlan | None:
-    outcomes = [p for lo in session.learning_outcomes for p in parse(lo.text, 1) or [plain(lo.text, level=1)]]
-    goals = [p for g in ctx.training.goals for p in parse(g, 1) or [plain(g, level=1)]] if with_goals else []
-    note = notes.outcomes_notes(ctx, session)
-    if goals and outcomes:
-        return SlidePlan("two_columns", "outcomes", ctx.t("learning_outcomes"),
-                         [heading(ctx.t("goals")), *goals], [heading(ctx.t("learning_outcomes")), *outcomes], note)
-    if goals or outcomes:
-        title = ctx.t("learning_outcomes") if outcomes else ctx.t("goals")
-        return SlidePlan("content", "outcomes", title, outcomes or goals, notes=note)
-    return None
-
-
 def programme_slide(ctx: Context, session: Session) -> SlidePlan:
-    body: list[Para] = []
-    for entry in schedule(session, ctx.options.start):
-        pause = entry.item.kind == "break"
-        body.append(Para((Run(f"{entry.start}–{entry.end}", bold=True),
-                          Run(f"\t{entry.item.title}", italic=pause))))
-    return SlidePlan("content", "programme", ctx.t("programme"), body, notes=notes.programme_notes(ctx, session))
+    """One line per agenda item: clock times, then the title (pauses in italics)."""
+    body = [Para((Run(items.span(item), bold=True), Run(f"\t{item.title}", italic=item.is_break)))
+            for item in ctx.session(session).items]
+    return SlidePlan("content", "programme", ctx.t("programme"), body, notes=notes.programme_notes(ctx, session),
+                     list_like=True)
 
 
 def evaluation_slide(ctx: Context, session: Session, forms: list[Questionnaire]) -> SlidePlan:
     body: list[Para] = []
     for form in forms:
-        body.append(heading(form.title))
-        body.extend(parse(form.instructions))
+        body.append(labelled(ctx.t("instrument"), form.title))
+        body.extend(items.brief(clean(parse(form.instructions)), 30))
     return SlidePlan("content", "evaluation", ctx.t("evaluation"), body,
                      notes=notes.questionnaire_notes(ctx, forms, session))
 
 
-def homework_slide(ctx: Context, session: Session) -> SlidePlan | None:
+def homework_lines(ctx: Context, session: Session) -> list[Para]:
+    """Each homework task by title and its first sentence; the notes carry the full text."""
     body: list[Para] = []
     for task in session.homework:
-        due = ctx.training.session(task.due.split(":")[-1]) if task.due else None
-        body.append(heading(f"{task.title} ({ctx.t('due')} {due.title})" if due else task.title))
-        body.extend(parse(task.text))
-        body.extend(plain(q, level=1) for q in task.questions)
-    index = ctx.position(session.id)
-    following = ctx.training.sessions[index + 1] if index is not None and index + 1 < len(ctx.training.sessions) else None
-    if following and following.preparation:
-        body.append(heading(f"{ctx.t('next_preparation')}: {following.title}"))
-        for prep in following.preparation:
-            body.extend(parse(prep.text, 1) or [plain(prep.text, level=1)])
-            body.extend(plain(q, level=2) for q in prep.questions)
+        due = ctx.training.session(split_ref(task.due)[1]) if task.due else None
+        head = f"{task.title} ({ctx.t('due')} {due.title})" if due else task.title
+        first = sentences(parse(task.text)[0])[0] if parse(task.text) else None
+        runs = (Run(head, bold=True),) + ((Run(": "),) + first.runs if first else ())
+        body.append(Para(runs, 1, "bullet"))
+    return body
+
+
+def homework_slide(ctx: Context, session: Session) -> SlidePlan | None:
+    body = homework_lines(ctx, session)
     if not body:
         return None
-    return SlidePlan("content", "homework", ctx.t("homework"), body, notes=notes.homework_notes(ctx, session))
-
-
-def source_line(source: Source) -> Para:
-    parts = [", ".join(source.authors)] if source.authors else []
-    if source.year:
-        parts.append(f"({source.year})")
-    head = " ".join(parts)
-    runs = [Run(f"{head}. " if head else ""), Run(source.title, italic=True)]
-    if source.publisher:
-        runs.append(Run(f". {source.publisher}"))
-    if source.licence:
-        runs.append(Run(f". {source.licence}"))
-    return Para(tuple(r for r in runs if r.text), 1, "bullet")
+    return SlidePlan("content", "homework", ctx.t("homework"), body, notes=notes.closing_notes(ctx, session),
+                     list_like=True)
 
 
 def closing_slide(ctx: Context, last: Session) -> SlidePlan:
-    pack = ctx.pack
+    """What comes next (the next session, its preparation) and the homework."""
     body: list[Para] = []
-    if pack.sources:
-        body.append(heading(ctx.t("sources")))
-        for source in pack.sources:
-            body.append(source_line(source))
-            if source.attribution:
-                body.extend(parse(source.attribution, 2) or [plain(source.attribution, level=2)])
-    if pack.attribution:
-        body.append(heading(ctx.t("attribution")))
-        body.extend(parse(pack.attribution))
-    body.append(labelled(ctx.t("licence"), f"{pack.title} {pack.version} — {pack.licence}"))
-    return SlidePlan("closing", "closing", ctx.t("closing"), body, notes=notes.closing_notes(ctx, last))
+    index = ctx.session(last).index
+    following = ctx.training.sessions[index + 1] if index + 1 < len(ctx.training.sessions) else None
+    if following is not None:
+        body.append(heading(f"{ctx.t('next_session')}: {ctx.session(following).name}"))
+        for prep in following.preparation:
+            parts = parse(prep.text)
+            if parts:
+                body.append(Para(sentences(parts[0])[0].runs, 1, "bullet"))
+    homework = homework_lines(ctx, last)
+    if homework:
+        body += [heading(ctx.t("homework")), *homework]
+    if not body:
+        body.append(plain(ctx.t("thanks")))
+    return SlidePlan("closing", "closing", ctx.t("closing"), body, notes=notes.closing_notes(ctx, last),
+                     list_like=True)
+
+
+def source_line(source: Source) -> Para:
+    """Authors (year). *Title*. Publisher: attribution only, no licence terms."""
+    year = f" ({source.year})" if source.year else ""
+    if source.authors:
+        runs = [Run(f"{', '.join(source.authors)}{year}. "), Run(source.title, italic=True)]
+    else:
+        runs = [Run(source.title, italic=True), Run(year)]
+    if source.publisher:
+        runs.append(Run(f". {source.publisher}"))
+    return Para(tuple(r for r in runs if r.text), 1, "bullet")
+
+
+def sources_slide(ctx: Context) -> SlidePlan | None:
+    if not ctx.pack.sources:
+        return None
+    body = clean([source_line(source) for source in ctx.pack.sources])
+    if not body:
+        return None
+    return SlidePlan("content", "sources", ctx.t("sources"), body, notes=notes.sources_notes(ctx))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zipfile
+from datetime import time
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from draaiboek.errors import DraaiboekError
 from draaiboek.labels import label
 from tests.support import FULL_PACK, RunCli
 
-from deckcheck import check_deck, read_deck
+from deckcheck import check_deck, plain_start, read_deck
 
 BUNDLED = ["het-gesprek", "lvb-coaching", "naasten", "vgz-ggz"]
 
@@ -58,7 +59,7 @@ def test_full_pack_whole_training_deck(run_cli: RunCli, tmp_path: Path) -> None:
                      "--trainer", "Jo de Vries", "--start", "13:00")
     assert result.exit_code == 0, result.output
     pack, training, resolver = open_training(str(FULL_PACK))
-    slides = check_deck(out, pack, training, training.sessions, resolver, start="13:00")
+    slides = check_deck(out, pack, training, training.sessions, resolver, start=time(13, 0))
     assert "4 May 2027" in slides[0].text and "Trainer: Jo de Vries" in slides[0].text
     sections = [s.title for s in slides if s.layout == "Section Header"]
     for session in training.sessions:
@@ -100,3 +101,42 @@ def test_bad_options_are_one_line_errors(run_cli: RunCli, tmp_path: Path) -> Non
     result = run_cli("export", "slides", str(FULL_PACK), "-o", str(out), "--start", "nine")
     assert result.exit_code != 0 and "invalid start time" in result.output and not out.exists()
     assert not list(tmp_path.iterdir())  # no temporary files left behind
+
+
+def test_a_choice_group_shows_the_trainers_pick_only(run_cli: RunCli, tmp_path: Path) -> None:
+    pack, training, _ = open_training("het-gesprek")
+    group = [c for c in pack.cases if c.choice_group]
+    assert len(group) == 2
+    for pick, other in ((None, group[1]), (group[1].id, group[0])):
+        out = tmp_path / f"{pick}.pptx"
+        args = ["export", "slides", "het-gesprek", "-o", str(out), "--session", "2"]
+        result = run_cli(*args, *(["--case", pick] if pick else []))
+        assert result.exit_code == 0, result.output
+        text = "\n".join(s.title + "\n" + s.text for s in read_deck(out))
+        shown = group[0] if pick is None else group[1]
+        assert f"Casus: {shown.title}" in text and other.title not in text
+    result = run_cli("export", "slides", "het-gesprek", "-o", str(tmp_path / "x.pptx"), "--case", "casus-niemand")
+    assert result.exit_code != 0 and "--case 'casus-niemand' is not a case to choose" in result.output
+    assert not (tmp_path / "x.pptx").exists()
+
+
+def test_het_gesprek_behaviour_layers_stay_off_screen_until_after_the_relay(run_cli: RunCli, tmp_path: Path) -> None:
+    """Issue 13: the client player knows the behaviour beforehand (role cards); the room sees it only after
+    the module-2 relay role play."""
+    pack, training, _ = open_training("het-gesprek")
+    relay = next(item for item in training.session("m2").agenda if item.id == "m2-estafette")
+    behaviour = [layer for case in pack.cases for layer in case.layers if layer.title.startswith("Het gedrag")]
+    assert len(behaviour) >= 2
+    starts = [plain_start(layer.text, 30) for layer in behaviour]
+    for session in ("1", "2"):
+        out = tmp_path / f"m{session}.pptx"
+        assert run_cli("export", "slides", "het-gesprek", "-o", str(out), "--session", session).exit_code == 0
+        slides = read_deck(out)
+        titles = [s.title for s in slides]
+        cut = titles.index(relay.title) + 1 if session == "2" else len(slides)
+        while cut < len(slides) and slides[cut].title.startswith("Casus"):  # the relay's own case slides
+            cut += 1
+        before = "\n".join(s.text for s in slides[:cut])
+        assert not [start for start in starts if start in before], f"module {session}"
+        if session == "2":  # shown once the relay is over, where the case is next used
+            assert any(start in "\n".join(s.text for s in slides[cut:]) for start in starts)

@@ -89,15 +89,21 @@ def test_sample_slides_are_gone_and_package_is_clean(run_cli: RunCli, tmp_path: 
     assert "Sprekersnotitie van het voorbeeld" not in everything and SAMPLE_TITLES[1] not in everything
 
 
-def test_footers_on_the_layouts_do_not_become_text_on_the_slides(run_cli: RunCli, tmp_path: Path,
-                                                                  templates: dict[str, Path]) -> None:
-    """Date, footer and number boxes belong to the layout; a deck slide gets no empty copy of them."""
-    out = tmp_path / "deck.pptx"
-    assert run_cli("export", "slides", str(FULL_PACK), "-o", str(out), "--template",
-                   str(templates["footers"])).exit_code == 0
-    for slide in Presentation(str(out)).slides:
-        kinds = {int(ph.placeholder_format.type) for ph in slide.placeholders}
-        assert not kinds & {13, 15, 16}, slide.shapes.title.text_frame.text  # slide number, footer, date
+def test_footer_date_and_slide_number_are_kept_and_filled(run_cli: RunCli, tmp_path: Path,
+                                                          templates: dict[str, Path]) -> None:
+    """The layouts' footer (with the house-style text), date and slide-number boxes reach every slide but the
+    title slide, filled: never an empty copy, never a prompt."""
+    for date in (None, "2027-05-04"):
+        out = tmp_path / f"deck-{date}.pptx"
+        extra = ["--date", date] if date else []
+        assert run_cli("export", "slides", str(FULL_PACK), "-o", str(out), "--template", str(templates["footers"]),
+                       *extra).exit_code == 0
+        slides = list(Presentation(str(out)).slides)
+        assert not {int(ph.placeholder_format.type) for ph in slides[0].placeholders} & {13, 15, 16}
+        for number, slide in enumerate(slides[1:], 2):
+            found = {int(ph.placeholder_format.type): ph.text_frame.text for ph in slide.placeholders}
+            assert found[13] == str(number) and found[15] == FOOTER_TEXT
+            assert found.get(16) == ("4 May 2027" if date else None)
 
 
 def potx_from(pptx: Path, target: Path) -> Path:

@@ -5,8 +5,18 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from draaiboek.markdown import Para, Run, parse, plain
-from draaiboek_slides.fit import WIDOW_SLACK, Box, fits, line_count, paginate, text_height
+from draaiboek.markdown import Para, parse, plain
+from draaiboek_slides.fit import (
+    ELLIPSIS,
+    MAX_WORDS,
+    Box,
+    fits,
+    line_count,
+    paginate,
+    sentences,
+    shorten,
+    word_count,
+)
 
 
 def test_markdown_formatting_becomes_runs() -> None:
@@ -43,32 +53,52 @@ def test_line_count_wraps_at_words() -> None:
 
 
 WORDS = st.text(alphabet="abcdefghij", min_size=1, max_size=14)
-PARAS = st.lists(st.builds(lambda ws, lvl: plain(" ".join(ws), level=lvl), st.lists(WORDS, min_size=1, max_size=120),
+SENTENCE = st.builds(lambda ws: " ".join(ws) + ".", st.lists(WORDS, min_size=1, max_size=20))
+PARAS = st.lists(st.builds(lambda ss, lvl: plain(" ".join(ss), level=lvl), st.lists(SENTENCE, min_size=1, max_size=6),
                            st.integers(0, 2)), min_size=1, max_size=25)
+BOXES = st.builds(Box, st.floats(200, 900), st.floats(120, 400), st.sampled_from([16.0, 20.0, 24.0]))
+
+
+def _sentences(paras: list[Para]) -> list[str]:
+    return [s.text for p in paras for s in sentences(p)]
 
 
 @settings(max_examples=60, deadline=None)
-@given(PARAS, st.floats(200, 900), st.floats(120, 400), st.sampled_from([16.0, 20.0, 24.0]))
-def test_pagination_keeps_every_word_and_every_page_fits(paras: list[Para], width: float, height: float,
-                                                         font: float) -> None:
-    box = Box(width, height, font)
+@given(PARAS, BOXES)
+def test_pages_split_only_between_paragraphs_and_every_page_fits(paras: list[Para], box: Box) -> None:
     pages = paginate(paras, box)
-    words = [w for page in pages for p in page for w in p.text.split()]
-    assert words == [w for p in paras for w in p.text.split()]
-    for number, page in enumerate(pages, 1):
-        too_long_word = len(page) == 1 and not fits(page, box)
-        # The last page may hold a folded-back widow, within the estimate's slack.
-        widow_kept = number == len(pages) and text_height(page, box) <= WIDOW_SLACK * (box.height - 2 * 3.6)
-        assert fits(page, box) or too_long_word or widow_kept
-    if len(pages) > 1:
-        assert text_height(pages[-1], box) > 0.2 * (box.height - 2 * 3.6) or not fits(pages[-2] + pages[-1], box)
+    for page in pages:
+        assert fits(page, box) or (len(page) == 1 and ELLIPSIS in page[0].text)
+    texts = [p.text for page in pages for p in page]
+    originals = [p.text for p in paras]
+    # every paragraph is whole, or shortened to its first sentences (never cut mid-sentence unless ellipsised)
+    for text in texts:
+        assert text in originals or any(o.startswith(text) for o in originals) or text.endswith(ELLIPSIS)
+        assert text.endswith((".", ELLIPSIS))
 
 
-def test_a_one_word_widow_is_folded_back_into_the_page_before() -> None:
-    box = Box(300, 100, 14)
-    filler = [Para((Run(f"Regel nummer {i} met wat woorden erin."),), bullet="bullet") for i in range(4)]
-    probe = paginate(filler, box)
-    assert len(probe) == 1  # four lines fit this box
-    widow = Para((Run("samenvatting."),), bullet="bullet")
-    pages = paginate(filler + [widow], box)
-    assert len(pages) == 1 and pages[0][-1].text == "samenvatting."
+@settings(max_examples=60, deadline=None)
+@given(PARAS, BOXES)
+def test_shortened_text_fits_and_keeps_whole_sentences(paras: list[Para], box: Box) -> None:
+    kept = shorten(paras, box)
+    assert fits(kept, box) or not kept
+    known = set(_sentences(paras))
+    for para in kept:
+        for sentence in sentences(para):
+            assert sentence.text in known or sentence.text.endswith(ELLIPSIS), sentence.text
+
+
+def test_shortening_drops_details_before_prose_and_cuts_at_a_sentence_end() -> None:
+    box = Box(400, 120, 20)
+    paras = [plain("Eerste zin van de opdracht. " + "Tweede zin met veel meer woorden erin " * 4 + "."),
+             plain("Een detail dat weg mag.", level=2)]
+    kept = shorten(paras, box)
+    assert [p.text for p in kept][0] == "Eerste zin van de opdracht."
+    assert all(p.level < 2 for p in kept)
+
+
+def test_word_limit_holds_even_in_a_large_box() -> None:
+    box = Box(2000, 2000, 12)
+    paras = [plain(f"Zin {n} met zes woorden erin.") for n in range(40)]
+    assert not fits(paras, box)
+    assert 0 < word_count(shorten(paras, box)) <= MAX_WORDS
