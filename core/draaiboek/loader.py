@@ -231,6 +231,7 @@ def _load_partial(folder: Path, merged: dict[str, Any], exc: BaseException, prob
     except Exception:  # noqa: BLE001 - whatever is left cannot be isolated: the errors above are all we know
         gaps.skipped.append("references, timing and coverage (the pack's own fields could not be read)")
         return LoadResult(folder, None, problems, source_map, None, gaps)
-    partial_map = SourceMap(source_map.pack_doc, {key: source_map.origins[(key[0], old)]
-                                                  for key, old in renumber.items() if (key[0], old) in source_map.origins})
+    origins = source_map.origins
+    partial_map = SourceMap(source_map.pack_doc, {key: origins[(key[0], old)]
+                                                  for key, old in renumber.items() if (key[0], old) in origins})
     return LoadResult(folder, None, problems, partial_map, partial, gaps)

@@ -121,17 +121,3 @@ class Resolver:
     def instrument(self, ref: str) -> Meter | Questionnaire | None:
         found: Any = self.lookup(ref)
         return found if isinstance(found, (Meter, Questionnaire)) else None
-
-
-def training_meters(training: Training, resolver: Resolver) -> list[Meter]:
-    """The meters a training uses (the rule lives in :class:`draaiboek.views.TrainingView`)."""
-    from draaiboek.views import TrainingView
-
-    return list(TrainingView(resolver.pack, training, resolver).meters)
-
-
-def training_cases(training: Training, resolver: Resolver) -> list[Case]:
-    """The cases a training uses (the rule lives in :class:`draaiboek.views.TrainingView`)."""
-    from draaiboek.views import TrainingView
-
-    return list(TrainingView(resolver.pack, training, resolver).cases)

@@ -67,11 +67,11 @@ class _DepthLoader(yaml.SafeLoader):  # type: ignore[misc,unused-ignore]  # Any 
 
     depth = 0
 
-    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         self.depth += 1
         try:
             if self.depth > MAX_DEPTH:
-                raise _TooDeep(self.peek_event().start_mark.line + 1)
+                raise _TooDeep(self.peek_event().start_mark.line + 1)  # type: ignore[no-untyped-call]  # untyped in the stubs
             return super().compose_node(parent, index)  # type: ignore[no-any-return,unused-ignore]
         finally:
             self.depth -= 1
@@ -153,7 +153,7 @@ def _compose(text: str) -> yaml.Node | None:
             if isinstance(event, _OPEN):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    raise _TooDeep(event.start_mark.line + 1)
+                    raise _TooDeep(event.start_mark.line + 1 if event.start_mark is not None else 0)
             elif isinstance(event, _CLOSE):
                 depth -= 1
         return yaml.compose(text, Loader=_FAST)  # type: ignore[no-any-return,unused-ignore]

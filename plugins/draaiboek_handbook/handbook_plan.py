@@ -60,7 +60,7 @@ def handbook_document(job: ExportJob) -> Document:
 def _parser() -> Any:
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark").enable("table")
+    return MarkdownIt("commonmark", {"html": False}).enable("table")  # raw HTML stays text, as in core
 
 
 def chapter_blocks(chapter: Chapter, prefix: str = "", new_page: bool = False) -> list[Block]:

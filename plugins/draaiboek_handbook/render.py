@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from draaiboek.exporters import ExportJob
-from draaiboek.model import AgendaItem, Pack, Training, WorkFormat
-from draaiboek.refs import Resolver, training_cases, training_meters
-from draaiboek.views import SessionView, training_view
+from draaiboek.model import FormatStep, Pack, Training, WorkFormat
+from draaiboek.refs import Resolver
+from draaiboek.views import ItemView, SessionView, training_view
 from draaiboek.views.timeline import clock
 from draaiboek_handbook.basis import basis_line, inline, sources_list
 from draaiboek_handbook.instruments import render_cases, render_meter, render_questionnaire
@@ -45,11 +45,10 @@ def handbook_chapters(job: ExportJob) -> list[Chapter]:
                                           ("front", _about(training, pack, lang) + _preparation(training, pack, lang))]
     parts += [("session", _session(timed, pack, resolver, lang)) for timed in view.sessions]
     parts.append(("appendix", _work_formats(training, pack, resolver, lang)))
-    cases = training_cases(training, resolver)
+    cases = list(view.cases)
     if cases:
         parts.append(("appendix", [f"## {t('cases', lang)}", ""] + render_cases(cases, view, pack)))
-    instruments = [*training_meters(training, resolver)]
-    questionnaires = [q for q in pack.questionnaires if not training.instruments or q.id in training.instruments]
+    instruments, questionnaires = list(view.meters), list(view.questionnaires)
     if instruments or questionnaires:
         out = [f"## {t('instruments', lang)}", ""]
         for meter in instruments:
@@ -174,20 +173,21 @@ def _runbook(timed: SessionView, pack: Pack, resolver: Resolver, lang: str) -> l
     out += [f"| | **{t('total', lang)}** | | | **{total}** |", ""]
     for slot in timed.items:
         if slot.item.kind != "break" or slot.item.description or slot.item.tips or slot.item.basis:
-            out += _agenda_item(slot.item, clock(slot.start), clock(slot.end), pack, resolver, lang)
+            out += _agenda_item(slot, pack, lang)
     return out
 
 
-def _agenda_item(item: AgendaItem, start: str, end: str, pack: Pack, resolver: Resolver, lang: str) -> list[str]:
-    out = [f"#### {start}-{end} {item.title}", ""]
+def _agenda_item(slot: ItemView, pack: Pack, lang: str) -> list[str]:
+    """One runbook row in full, as the core views resolve it (work format, variant, grouping, materials)."""
+    item = slot.item
+    out = [f"#### {clock(slot.start)}-{clock(slot.end)} {item.title}", ""]
     if item.goal:
         out += [f"**{t('goal', lang)}**: {block(item.goal)}", ""]
-    if item.work_format:
-        work_format = resolver.work_format(item.work_format)
-        name = work_format.name if work_format else item.work_format
-        chosen = next((v for v in work_format.variants if v.id == item.variant), None) if work_format else None
-        variant = f" ({chosen.name if chosen else item.variant})" if item.variant else ""
-        out += [f"**{t('work_format', lang)}**: {name}{variant}", ""]
+    if slot.work_format:
+        variant = f" ({slot.variant.name})" if slot.variant else ""
+        out += [f"**{t('work_format', lang)}**: {slot.work_format.name}{variant}", ""]
+    elif item.work_format:
+        out += [f"**{t('work_format', lang)}**: {item.work_format}", ""]
     for text in (item.description,):
         if text:
             out += [block(text), ""]
@@ -198,16 +198,16 @@ def _agenda_item(item: AgendaItem, start: str, end: str, pack: Pack, resolver: R
                         + (f", {t(s.grouping, lang)}" if s.grouping else "")
                         + (f", {s.group_size}" if s.group_size else "") + ")"
                         + (f": {block(s.description)}" if s.description else "") for s in item.steps) + [""]
-    elif item.grouping or item.group_size:
-        size = f", {item.group_size}" if item.group_size else ""
-        out += [f"*{t(item.grouping, lang) if item.grouping else ''}" + size
-                + "*", ""]
-    for key, items in (("materials", item.materials), ("tips", item.tips)):
+    elif slot.grouping or slot.group_size:
+        size = f", {slot.group_size}" if slot.group_size else ""
+        out += [f"*{t(slot.grouping, lang) if slot.grouping else ''}" + size + "*", ""]
+    for key, items in (("materials", slot.materials), ("tips", item.tips)):
         if items:
             out += [f"*{t(key, lang)}*:", "", *bullets(items), ""]
-    for key, refs in (("cases", item.cases), ("handouts", item.handouts), ("instruments", item.instruments)):
-        if refs:
-            names = [getattr(resolver.lookup(ref), "title", ref) for ref in refs]
+    titles = {"cases": [c.title for c in slot.cases], "handouts": [h.title for h in slot.handouts],
+              "instruments": [m.title for m in slot.meters] + [q.title for q in slot.questionnaires]}
+    for key, names in titles.items():
+        if names:
             out += [f"*{t(key, lang)}*: " + ", ".join(names), ""]
     return out + para(basis_line(item.basis, pack))
 
@@ -238,8 +238,7 @@ def _work_formats(training: Training, pack: Pack, resolver: Resolver, lang: str)
         if wf.assignment:
             out += [f"**{t('assignment', lang)}**: {block(wf.assignment)}", ""]
         if wf.steps:
-            out += numbered((f"**{s.title}**" + (f" ({s.minutes} {t('minutes', lang)})" if s.minutes else "") + ": "
-                             if s.title else "") + block(s.text) for s in wf.steps) + [""]
+            out += numbered(_format_step(s, lang) for s in wf.steps) + [""]
         for key, items in (("preparation", wf.preparation), ("materials", wf.materials), ("rules", wf.rules),
                            ("debrief_questions", wf.debrief_questions), ("cautions", wf.cautions), ("tips", wf.tips)):
             if items:
@@ -251,10 +250,17 @@ def _work_formats(training: Training, pack: Pack, resolver: Resolver, lang: str)
             out += [f"**{t('variants', lang)}: {variant.name}**" + (f" ({variant.duration} {t('minutes', lang)})"
                                                                      if variant.duration else ""), "",
                     block(variant.description), ""]
-            out += numbered((f"**{s.title}**: " if s.title else "") + block(s.text)
-                            + (f" ({s.minutes} {t('minutes', lang)})" if s.minutes else "")
-                            for s in variant.steps) + ([""] if variant.steps else [])
+            out += numbered(_format_step(s, lang) for s in variant.steps) + ([""] if variant.steps else [])
     return out
+
+
+def _format_step(step: FormatStep, lang: str) -> str:
+    """'**Uitleg** (10 min, in tweetallen): text': minutes and grouping also for a step without a title."""
+    details = [f"{step.minutes} {t('minutes', lang)}" if step.minutes else "",
+               t(step.grouping, lang) if step.grouping else ""]
+    detail = ", ".join(d for d in details if d)
+    head = " ".join(x for x in (f"**{step.title}**" if step.title else "", f"({detail})" if detail else "") if x)
+    return (f"{head}: " if head else "") + block(step.text)
 
 
 def _handouts(training: Training, pack: Pack, lang: str) -> list[str]:

@@ -13,6 +13,7 @@ from lxml import etree
 from pptx import Presentation
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
+from pptx.presentation import Presentation as Deck
 from pptx.util import Emu, Inches
 
 from draaiboek_slides.package import deterministic
@@ -20,6 +21,14 @@ from draaiboek_slides.package import deterministic
 TEAL, ORANGE, INK, WHITE = "0F4C5C", "E36414", "2B2B2B", "FFFFFF"
 OLD_WIDTH, WIDTH, HEIGHT = Inches(10), Inches(13.333), Inches(7.5)
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+
+
+def must_find(parent: etree._Element | None, path: str) -> etree._Element:
+    """The element at ``path`` below ``parent``; python-pptx's default template always has it."""
+    found = parent.find(path) if parent is not None else None
+    if found is None:
+        raise LookupError(f"the default template has no {path}")
+    return found
 
 
 def fill(colour: str) -> str:
@@ -32,33 +41,33 @@ def set_colour(def_rpr: etree._Element, colour: str) -> None:
     def_rpr.insert(0, etree.fromstring(fill(colour)))
 
 
-def restyle_theme(prs: Presentation) -> None:
+def restyle_theme(prs: Deck) -> None:
     theme = prs.slide_master.part.part_related_by(RT.THEME)
     root = etree.fromstring(theme.blob)
     for font in root.iter(qn("a:latin")):
         font.set("typeface", "Arial")
-    scheme = root.find(f".//{qn('a:clrScheme')}")
+    scheme = must_find(root, f".//{qn('a:clrScheme')}")
     for name, colour in (("dk2", TEAL), ("accent1", TEAL), ("accent2", ORANGE), ("hlink", TEAL)):
-        slot = scheme.find(qn(f"a:{name}"))
+        slot = must_find(scheme, qn(f"a:{name}"))
         for child in list(slot):
             slot.remove(child)
         etree.SubElement(slot, qn("a:srgbClr"), {"val": colour})
     theme._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def restyle_master(prs: Presentation) -> None:
+def restyle_master(prs: Deck) -> None:
     master = prs.slide_master._element
-    styles = master.find(qn("p:txStyles"))
-    title = styles.find(f"{qn('p:titleStyle')}/{qn('a:lvl1pPr')}")
+    styles = must_find(master, qn("p:txStyles"))
+    title = must_find(styles, f"{qn('p:titleStyle')}/{qn('a:lvl1pPr')}")
     title.set("algn", "l")
-    rpr = title.find(qn("a:defRPr"))
+    rpr = must_find(title, qn("a:defRPr"))
     rpr.set("sz", "3200")
     rpr.set("b", "1")
     set_colour(rpr, TEAL)
-    for level, size in zip(range(1, 10), (2400, 2000, 1800, 1800, 1800, 1800, 1800, 1800, 1800)):
-        ppr = styles.find(f"{qn('p:bodyStyle')}/{qn(f'a:lvl{level}pPr')}")
-        ppr.find(qn("a:defRPr")).set("sz", str(size))
-        set_colour(ppr.find(qn("a:defRPr")), INK)
+    for level, size in zip(range(1, 10), (2400, 2000, 1800, 1800, 1800, 1800, 1800, 1800, 1800), strict=True):
+        ppr = must_find(styles, f"{qn('p:bodyStyle')}/{qn(f'a:lvl{level}pPr')}")
+        must_find(ppr, qn("a:defRPr")).set("sz", str(size))
+        set_colour(must_find(ppr, qn("a:defRPr")), INK)
     # Placeholders on the master: title band at the top, body below it.
     boxes = {"title": (0.6, 0.35, 12.1, 1.0), "body": (0.6, 1.55, 12.1, 5.3)}
     for sp in master.iter(qn("p:sp")):
@@ -86,7 +95,7 @@ def bar(name: str, ident: int, x: float, y: float, w: float, h: float, colour: s
 
 
 def place(sp: etree._Element, x: float, y: float, w: float, h: float) -> None:
-    sppr = sp.find(qn("p:spPr"))
+    sppr = must_find(sp, qn("p:spPr"))
     for old in sppr.findall(qn("a:xfrm")):
         sppr.remove(old)
     sppr.insert(0, etree.fromstring(
@@ -96,15 +105,15 @@ def place(sp: etree._Element, x: float, y: float, w: float, h: float) -> None:
 
 def scale_x(sp: etree._Element) -> None:
     for off in sp.iter(qn("a:off")):
-        off.set("x", str(int(int(off.get("x")) * WIDTH / OLD_WIDTH)))
+        off.set("x", str(int(int(off.get("x", "0")) * WIDTH / OLD_WIDTH)))
     for ext in sp.iter(qn("a:ext")):
-        if ext.get("cx") is not None:
-            ext.set("cx", str(int(int(ext.get("cx")) * WIDTH / OLD_WIDTH)))
+        if (cx := ext.get("cx")) is not None:
+            ext.set("cx", str(int(int(cx) * WIDTH / OLD_WIDTH)))
 
 
 def dark(layout: etree._Element, title_size: int, boxes: dict[str, tuple[float, float, float, float]]) -> None:
     """A dark teal background with white text (title and section slides)."""
-    csld = layout.find(qn("p:cSld"))
+    csld = must_find(layout, qn("p:cSld"))
     csld.insert(0, etree.fromstring(
         f'<p:bg xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" xmlns:a="{A}">'
         f'<p:bgPr>{fill(TEAL)}<a:effectLst/></p:bgPr></p:bg>'))
@@ -115,7 +124,7 @@ def dark(layout: etree._Element, title_size: int, boxes: dict[str, tuple[float, 
             continue
         place(sp, *boxes[kind])
         size, bold, colour = (title_size, "1", WHITE) if kind in ("title", "ctrTitle") else (2000, "0", "D8E6E8")
-        body = sp.find(qn("p:txBody"))
+        body = must_find(sp, qn("p:txBody"))
         old = body.find(qn("a:lstStyle"))
         new = etree.fromstring(
             f'<a:lstStyle xmlns:a="{A}"><a:lvl1pPr marL="0" indent="0" algn="l"><a:buNone/>'
@@ -124,20 +133,22 @@ def dark(layout: etree._Element, title_size: int, boxes: dict[str, tuple[float, 
     layout.set("showMasterSp", "0")
 
 
-def restyle_layouts(prs: Presentation) -> None:
+def restyle_layouts(prs: Deck) -> None:
     for layout in prs.slide_layouts:
         element = layout._element
         kind = element.get("type")
         for sp in element.iter(qn("p:sp")):
             scale_x(sp)
             for rpr in sp.iter(qn("a:defRPr")):  # one body size everywhere: the master's
-                rpr.attrib.pop("sz", None)
+                if "sz" in rpr.attrib:
+                    del rpr.attrib["sz"]
         if kind == "title":
             dark(element, 4000, {"ctrTitle": (0.9, 2.2, 11.5, 1.6), "subTitle": (0.9, 3.95, 11.5, 1.8)})
         elif kind == "secHead":
             dark(element, 3600, {"title": (0.9, 2.5, 11.5, 1.4), "body": (0.9, 4.0, 11.5, 1.4)})
         elif kind == "twoObj":
-            for sp, x in zip([s for s in element.iter(qn("p:sp")) if s.find(f".//{qn('p:ph')}").get("idx") in ("1", "2")], (0.6, 6.85)):
+            columns = [s for s in element.iter(qn("p:sp")) if must_find(s, f".//{qn('p:ph')}").get("idx") in ("1", "2")]
+            for sp, x in zip(columns, (0.6, 6.85), strict=False):  # a layout may have fewer than two columns
                 place(sp, x, 1.55, 5.85, 5.3)
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import zipfile
 from copy import deepcopy
 from dataclasses import dataclass
 from importlib.resources import files

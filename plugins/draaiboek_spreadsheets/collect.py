@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from draaiboek.errors import InputFileError
-
 from draaiboek_spreadsheets.records import MeterInfo, Response
 
 
@@ -63,7 +62,8 @@ def expand(inputs: Iterable[Path]) -> list[Path]:
     paths: list[Path] = []
     for item in inputs:
         if item.is_dir():
-            paths.extend(p for p in sorted(item.rglob("*")) if p.is_file() and p.suffix.lower() in (".xlsx", ".xlsm", ".ods", ".xls")
+            paths.extend(p for p in sorted(item.rglob("*"))
+                         if p.is_file() and p.suffix.lower() in (".xlsx", ".xlsm", ".ods", ".xls")
                          and not p.name.startswith(("~$", ".~lock")))
         else:
             paths.append(item)

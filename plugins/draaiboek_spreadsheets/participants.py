@@ -7,7 +7,6 @@ import io
 from pathlib import Path
 
 from draaiboek.errors import InputFileError
-
 from draaiboek_spreadsheets.text import slug
 
 HEADERS = {"name", "naam", "code", "participant", "deelnemer", "deelnemers", "participants", "codes", "namen"}

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 from draaiboek.errors import InputFileError
-
 from draaiboek_spreadsheets.meter_plan import FORMAT, FORMAT_VERSION, METADATA_SHEET
 from draaiboek_spreadsheets.records import MeterInfo, Response, StatementInfo
 from draaiboek_spreadsheets.sheetxml import MAX_COLUMN, MAX_ROW, SheetDamaged, read_rows

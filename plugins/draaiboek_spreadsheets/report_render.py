@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference, Series
@@ -10,8 +11,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from draaiboek_spreadsheets.collect import Group
 from draaiboek_spreadsheets.labels import text
-from draaiboek_spreadsheets.results import Results, Stat
 from draaiboek_spreadsheets.printing import Page, fit_all_rows, fits_one_page, setup
+from draaiboek_spreadsheets.results import Results, Stat
 from draaiboek_spreadsheets.text import xml_safe
 from draaiboek_spreadsheets.xlsx import TITLE, fit_height, header, widths, write
 
@@ -41,7 +42,7 @@ def _print_layout(wb: Workbook, page: Page) -> None:
     for i, ws in enumerate(wb.worksheets):
         fit_all_rows(ws)
         last_row, last_col = ws.max_row, ws.max_column
-        for chart in ws._charts:  # anchored at a cell, about 20 rows high and 6 columns wide
+        for _chart in ws._charts:  # type: ignore[attr-defined]  # private: openpyxl's only list of a sheet's charts
             last_row, last_col = max(last_row, ws.max_row + 21), max(last_col, 6)
         setup(ws, page, last_row, last_col, title_rows="1:1" if i else None, heading=ws.title)
         if not fits_one_page(ws, page, 1, last_col):
@@ -69,7 +70,8 @@ def _stat_columns(results: Results) -> list[str]:
     return labels
 
 
-def _stat_row(ws: Worksheet, row: int, first_col: int, results: Results, key: str, by_moment: dict, changes: dict) -> None:  # type: ignore[type-arg]
+def _stat_row(ws: Worksheet, row: int, first_col: int, results: Results, key: str,
+             by_moment: dict[Any, Any], changes: dict[Any, Any]) -> None:
     c = first_col
     for m in results.moments:
         stat = by_moment.get((key, m))
@@ -168,7 +170,8 @@ def _participants(ws: Worksheet, results: Results) -> None:
     domains = [("", text("overall", lang))] + list(info.domains)
     labels = [text("participant", lang), text("moment", lang)] + [title for _, title in domains]
     labels += [text("strengths", lang), text("challenges", lang)]
-    widths(ws, {1: 22, 2: 18, **{c: 13 for c in range(3, 3 + len(domains))}, 3 + len(domains): 30, 4 + len(domains): 30})
+    widths(ws, {1: 22, 2: 18, **{c: 13 for c in range(3, 3 + len(domains))},
+                3 + len(domains): 30, 4 + len(domains): 30})
     header(ws, 1, labels)
     row = 2
     for profile in results.profiles:
@@ -188,7 +191,8 @@ def _participants(ws: Worksheet, results: Results) -> None:
         moments = [m for m in results.moments if m in profile.means]
         if len(moments) > 1:
             write(ws, row, 1, profile.name)
-            write(ws, row, 2, f"{text('change', lang)} {info.moment_label(moments[0])} → {info.moment_label(moments[-1])}")
+            first, last = info.moment_label(moments[0]), info.moment_label(moments[-1])
+            write(ws, row, 2, f"{text('change', lang)} {first} → {last}")
             for c, (d, _) in enumerate(domains, start=3):
                 a, b = profile.means[moments[0]].get(d), profile.means[moments[-1]].get(d)
                 write(ws, row, c, None if a is None or b is None else round(b - a, 2))

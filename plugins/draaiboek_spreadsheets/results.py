@@ -107,18 +107,19 @@ def calculate(group: Group, min_group: int = 1, anonymise: bool = False) -> Resu
                          if s.id in p.scores.get(later, {}) and s.id in p.scores.get(first, {})]
                 results.statement_changes[(s.id, later)] = stat(diffs, min_group)
             for d in domains:
-                diffs = []
+                domain_diffs: list[float] = []
                 for p in people:
                     a = domain_mean(p.scores.get(first, {}), info, d)
                     b = domain_mean(p.scores.get(later, {}), info, d)
                     if a is not None and b is not None:
-                        diffs.append(b - a)
-                results.domain_changes[(d, later)] = stat(diffs, min_group)
+                        domain_diffs.append(b - a)
+                results.domain_changes[(d, later)] = stat(domain_diffs, min_group)
     for p in people:
-        means = {m: {d: v for d in domains if (v := domain_mean(p.scores[m], info, d)) is not None} for m in moments if m in p.scores}
+        domain_means = {m: {d: v for d in domains if (v := domain_mean(p.scores[m], info, d)) is not None}
+                        for m in moments if m in p.scores}
         ranked = {m: (rank(p.scores[m], order, info.strengths, True), rank(p.scores[m], order, info.challenges, False))
                   for m in moments if m in p.scores}
-        results.profiles.append(Profile(p.name, means, ranked))
+        results.profiles.append(Profile(p.name, domain_means, ranked))
     results.pairs = coach_pairs(people, info, moments)
     return results
 
@@ -143,7 +144,7 @@ def coach_pairs(people: list[Participant], info: MeterInfo, moments: list[str]) 
         scored = [(p.name, p.scores[moment][s.id]) for p in people if s.id in p.scores.get(moment, {})]
         high = sorted(scored, key=lambda item: (-item[1], item[0]))
         low = sorted(scored, key=lambda item: (item[1], item[0]))
-        for (coach, cs), (learner, ls) in zip(high, low):
+        for (coach, cs), (learner, ls) in zip(high, low, strict=False):  # pairs as far as both lists go
             if coach == learner or cs - ls < gap:  # the lists meet in the middle: no more pairs
                 break
             pairs.append(CoachPair(s.id, moment, coach, cs, learner, ls))

@@ -44,13 +44,15 @@ def check_workbook_file(path: Path) -> None:
     if size == 0:
         raise InputFileError(f"{path}: empty file (0 bytes), not a workbook")
     if size > MAX_BYTES:
-        raise InputFileError(f"{path}: too large ({size / 1048576:.0f} MB; a meter is far below {MAX_BYTES // 1048576} MB)")
+        raise InputFileError(f"{path}: too large ({size / 1048576:.0f} MB; "
+                             f"a meter is far below {MAX_BYTES // 1048576} MB)")
     with path.open("rb") as handle:
         head = handle.read(8)
         if head == _OLE:
             handle.seek(0)
             if _ENCRYPTED in handle.read():
-                raise InputFileError(f"{path}: the workbook is encrypted (password to open); save it without a password")
+                raise InputFileError(f"{path}: the workbook is encrypted (password to open); "
+                                     "save it without a password")
             raise InputFileError(f"{path}: old Excel format (.xls); save it as an .xlsx workbook")
     if not zipfile.is_zipfile(path):
         raise InputFileError(f"{path}: not an Excel workbook (.xlsx)")

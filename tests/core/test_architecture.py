@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import subprocess
 import sys
+from pathlib import Path
 
 from tests.support import ROOT
 
@@ -45,3 +46,61 @@ def test_help_packs_and_check_do_not_import_exporter_libraries() -> None:
         loaded = _modules_after(args)
         heavy = {m for m in loaded if m.split(".")[0] in ("pptx", "openpyxl", "markdown_it", "lxml")}
         assert heavy == set(), (args, sorted(heavy)[:5])
+
+
+# --- exporters read the training through draaiboek.views (issue 12) -------------------------------------------
+
+PLUGIN_SOURCES = sorted((ROOT / "plugins").rglob("*.py"))
+#: The one plugin module allowed its own markdown-it: it reads the structure (headings, tables) of the handbook
+#: Markdown that draaiboek itself generated, to lay it out in Word; pack prose goes through draaiboek.markdown.
+OWN_MARKDOWN_PARSER = {ROOT / "plugins" / "draaiboek_handbook" / "handbook_plan.py"}
+
+
+def _nodes(path: Path) -> list[ast.AST]:
+    return list(ast.walk(ast.parse(path.read_text(encoding="utf-8"))))
+
+
+def test_plugins_split_no_references_themselves() -> None:
+    offenders = [f"{p.relative_to(ROOT)}:{n}" for p in PLUGIN_SOURCES
+                 for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+                 if any(pattern in line for pattern in ('split(":")', "split(':')", 'partition(":")'))]
+    assert offenders == [], "use draaiboek.refs.split_ref or the views' resolved objects: " + ", ".join(offenders)
+
+
+def test_plugins_keep_no_copy_of_the_visibility_rule() -> None:
+    """Who sees which case layer when is decided in TrainingView; no plugin reads a layer's reveal moments."""
+    offenders = [str(p.relative_to(ROOT)) for p in PLUGIN_SOURCES
+                 if any(isinstance(n, ast.Attribute) and n.attr == "reveal" for n in _nodes(p))]
+    assert offenders == [], "read visibility through TrainingView.visible_layers / revealed_in / layers_for_card"
+
+
+def test_plugins_keep_no_copy_of_the_work_format_fallbacks() -> None:
+    """An item's variant, grouping and materials are resolved in ItemView: no plugin looks a variant up by id."""
+    offenders = []
+    for path in PLUGIN_SOURCES:
+        for node in _nodes(path):
+            if isinstance(node, ast.Compare) and any(
+                    isinstance(side, ast.Attribute) and side.attr == "variant"
+                    for side in (node.left, *node.comparators)):
+                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert offenders == [], "take ItemView.variant (and its grouping, materials, steps): " + ", ".join(offenders)
+
+
+def test_plugins_use_the_core_markdown_parser_and_clock() -> None:
+    offenders = []
+    for path in PLUGIN_SOURCES:
+        source = path.read_text(encoding="utf-8")
+        if path not in OWN_MARKDOWN_PARSER and ("markdown_it" in imported_modules(source) or "MarkdownIt(" in source):
+            offenders.append(f"{path.relative_to(ROOT)}: parses Markdown itself (use draaiboek.markdown)")
+        if any(word in source for word in ("strptime(", "timedelta(", "schedule(")):
+            offenders.append(f"{path.relative_to(ROOT)}: computes clock times itself (use the views' start and end)")
+    assert offenders == []
+
+
+def test_the_views_rules_live_once_in_core() -> None:
+    """The old per-exporter helpers are gone; the rules have one home."""
+    import draaiboek.refs
+    import draaiboek.timing
+
+    assert not hasattr(draaiboek.refs, "training_meters") and not hasattr(draaiboek.refs, "training_cases")
+    assert not hasattr(draaiboek.timing, "schedule")

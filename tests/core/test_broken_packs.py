@@ -37,7 +37,8 @@ def _example_codes() -> set[str]:
 GENERATED = {"YAML007": (ROOT / "tests" / "core" / "test_hostile_input.py", "test_a_50_mb_file_is_refused"),
              "FILE003": (Path(__file__), "test_a_pack_with_too_many_files_is_refused"),
              # 4 MB of YAML and a converter out of stack are made at test time, not kept in git
-             "FILE006": (ROOT / "tests" / "untrusted" / "test_packs.py", "test_total_pack_size_is_bounded_before_reading"),
+             "FILE006": (ROOT / "tests" / "untrusted" / "test_packs.py",
+                         "test_total_pack_size_is_bounded_before_reading"),
              "PACK006": (ROOT / "tests" / "untrusted" / "test_packs.py",
                          "test_running_out_of_stack_or_memory_while_structuring_names_the_pack")}
 CODE_LITERAL = re.compile(r"\"([A-Z]+[0-9]{3})\"")

@@ -85,8 +85,9 @@ def check_deck(path: Path, pack: Pack, training: Training, sessions: list[Sessio
     on_screen = "\n".join(s.text for s in slides)
     for case in view.cases:  # role cards are printed for their players, never projected
         for card in case.role_cards:
-            start = plain_start(card.text, 30)
-            assert not start or start not in on_screen or _shown_elsewhere(start, case, ""), f"role card {card.id}"
+            opening = plain_start(card.text, 30)
+            assert not opening or opening not in on_screen or _shown_elsewhere(opening, case, ""), \
+                f"role card {card.id}"
     return slides
 
 

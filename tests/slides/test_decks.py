@@ -124,7 +124,9 @@ def test_het_gesprek_behaviour_layers_stay_off_screen_until_after_the_relay(run_
     """Issue 13: the client player knows the behaviour beforehand (role cards); the room sees it only after
     the module-2 relay role play."""
     pack, training, _ = open_training("het-gesprek")
-    relay = next(item for item in training.session("m2").agenda if item.id == "m2-estafette")
+    m2 = training.session("m2")
+    assert m2 is not None
+    relay = next(item for item in m2.agenda if item.id == "m2-estafette")
     behaviour = [layer for case in pack.cases for layer in case.layers if layer.title.startswith("Het gedrag")]
     assert len(behaviour) >= 2
     starts = [plain_start(layer.text, 30) for layer in behaviour]

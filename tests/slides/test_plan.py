@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import time
+from typing import Any
 
 import pytest
 
@@ -25,7 +26,7 @@ GEOMETRY = Geometry(Box(871, 381, 24), Box(421, 381, 24), Box(421, 381, 24))
 
 
 def deck(pack: Pack, session: str | None = "m1", geometry: Geometry = GEOMETRY, start: time | None = None,
-         **options: str) -> list[SlidePlan]:
+         **options: Any) -> list[SlidePlan]:
     training = pack.trainings[0]
     ctx = Context(pack, training, Resolver(pack), DeckOptions(**options), start)
     return build_deck(ctx, select_sessions(training, session), geometry)

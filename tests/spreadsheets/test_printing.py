@@ -16,7 +16,7 @@ from printed import Page, missing_words, print_pdf, print_problems, read_pdf
 from draaiboek.api import open_training
 from draaiboek.exporters import ExportJob
 from draaiboek.model import AgendaItem, Domain, Duration, Session, Statement
-from draaiboek.refs import Resolver, training_meters
+from draaiboek.refs import Resolver
 from draaiboek.views import TrainingView
 from draaiboek_spreadsheets.exporters import export_meter, export_runbook
 from draaiboek_spreadsheets.meter_plan import plan_meter
@@ -41,7 +41,7 @@ def body_words(pages: list[Page]) -> Counter[str]:
 @pytest.mark.parametrize("ref", BUNDLED)
 def test_every_bundled_meter_prints_whole_at_9_pt_or_more(ref: str, tmp_path: Path) -> None:
     pack, training, resolver = open_training(ref)
-    meter = training_meters(training, resolver)[0]
+    meter = TrainingView(pack, training, resolver).meters[0]
     [path] = export_meter(ExportJob(pack, training, resolver, tmp_path / f"{ref}.xlsx"))
     pages = print_pdf(path, tmp_path / "pdf")
     assert print_problems(pages, ref) == []
@@ -64,7 +64,7 @@ def test_every_bundled_meter_prints_whole_at_9_pt_or_more(ref: str, tmp_path: Pa
 
 def test_a_filled_meter_shows_every_chosen_label_in_full(tmp_path: Path) -> None:
     pack, training, resolver = open_training("naasten")  # the longest labels, four moments
-    meter = training_meters(training, resolver)[0]
+    meter = TrainingView(pack, training, resolver).meters[0]
     plan = plan_meter(pack, meter)
     [blank] = export_meter(ExportJob(pack, training, resolver, tmp_path / "blank.xlsx"))
     top = plan.scale[-1]

@@ -28,12 +28,12 @@ def fill(blank: Path, target: Path, name: str, score: int = 2, edit: Edit | None
     wb = openpyxl.load_workbook(blank)
     meta = wb["draaiboek"]
     records = list(meta.iter_rows(values_only=True))
-    keys = {r[1]: r[2] for r in records if r[0] == "key"}
-    sheet = wb[keys["sheet"]]
-    sheet.cell(keys["name_row"], keys["name_column"]).value = name
+    keys: dict[Any, Any] = {r[1]: r[2] for r in records if r[0] == "key"}
+    sheet = wb[str(keys["sheet"])]
+    sheet.cell(int(keys["name_row"]), int(keys["name_column"])).value = name
     for moment in (r for r in records if r[0] == "moment"):
         for statement in (r for r in records if r[0] == "statement"):
-            sheet.cell(statement[3], moment[3]).value = score
+            sheet.cell(int(str(statement[3])), int(str(moment[3]))).value = score
     if edit:
         edit(meta)
     wb.save(target)

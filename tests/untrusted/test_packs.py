@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from draaiboek import hookimpl
 from draaiboek.plugins import get_plugin_manager
-
 from tests.support import FULL_PACK, RunCli, run_draaiboek
 from tests.untrusted.hostile import draaiboek, small_pack
 

@@ -8,10 +8,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from draaiboek_slides.render import default_template
 from lxml import etree
 from pptx import Presentation
 
+from draaiboek_slides.render import default_template
 from tests.support import RunCli
 from tests.untrusted.hostile import draaiboek, one_line_error, read_entry, rewrite_zip, small_pack
 

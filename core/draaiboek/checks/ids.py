@@ -33,7 +33,8 @@ def _unique_children(children: Iterable[Any], path: tuple[str | int, ...], what:
             continue
         yield from _check_format(ident, (*path, i))
         if ident in seen:
-            yield error("ID003", f"{what} id '{ident}' is used twice here", (*path, i, "id"), "give each its own id", ident)
+            yield error("ID003", f"{what} id '{ident}' is used twice here", (*path, i, "id"), "give each its own id",
+                        ident)
         seen.add(ident)
 
 

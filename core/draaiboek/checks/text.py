@@ -63,7 +63,7 @@ def iter_strings(obj: object, path: Path = ()) -> Iterator[tuple[str, Path]]:
         for i, item in enumerate(obj):
             yield from iter_strings(item, (*path, i))
     elif attrs.has(type(obj)):
-        for f in attrs.fields(type(obj)):
+        for f in attrs.fields(type(obj)):  # type: ignore[arg-type]  # attrs.has narrows at run time, not for mypy
             yield from iter_strings(getattr(obj, f.name), (*path, f.name))
 
 
