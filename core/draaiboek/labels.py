@@ -87,6 +87,7 @@ LABELS: dict[str, dict[str, str]] = {
     "form_intake": {"nl": "intakeformulier", "en": "intake form"},
     "form_other": {"nl": "formulier", "en": "form"},
     "category": {"nl": "soort", "en": "kind"},
+    "glossary": {"nl": "Begrippen", "en": "Glossary"},
 }
 
 

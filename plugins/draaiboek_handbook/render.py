@@ -8,6 +8,7 @@ from draaiboek.exporters import ExportJob
 from draaiboek.model import FormatStep, Pack, Training, WorkFormat
 from draaiboek.refs import Resolver
 from draaiboek.views import ItemView, SessionView, training_view
+from draaiboek.views.participants import glossary_used
 from draaiboek.views.timeline import clock
 from draaiboek_handbook.basis import basis_line, inline, sources_list
 from draaiboek_handbook.instruments import render_cases, render_meter, render_questionnaire
@@ -56,9 +57,20 @@ def handbook_chapters(job: ExportJob) -> list[Chapter]:
         for questionnaire in questionnaires:
             out += render_questionnaire(questionnaire, pack)
         parts.append(("appendix", out))
-    parts += [("appendix", _handouts(training, pack, lang)),
+    parts += [("appendix", _handouts(training, pack, lang))]
+    parts += [("back", _glossary(pack, "\n".join(line for _, lines in parts for line in lines), lang)),
               ("back", _aftercare(training, pack, lang) + _closing(pack, training, lang))]
     return [Chapter(kind, "\n".join(lines)) for kind, lines in parts for lines in _split(lines) if lines]
+
+
+def _glossary(pack: Pack, text: str, lang: str) -> list[str]:
+    """The glossary terms the handbook uses, spelled out (and explained) in one list."""
+    used = glossary_used(text, pack.glossary)
+    if not used:
+        return []
+    return [f"## {t('glossary', lang)}", "",
+            *(f"- **{e.term}**: {e.expansion}" + (f". {cell(e.explanation)}" if e.explanation else "")
+              for e in used), ""]
 
 
 def _split(lines: list[str]) -> list[list[str]]:
@@ -109,10 +121,12 @@ def _preparation(training: Training, pack: Pack, lang: str) -> list[str]:
             out += [f"- **{topic.topic}**" + (f": {cell(topic.guidance)}" if topic.guidance else "")]
         out.append("")
     if training.parameters:
-        out += [f"## {t('parameters', lang)}", "", f"| | {t('parameters', lang)} | |", "|---|---|---|"]
+        out += [f"## {t('parameters', lang)}", "",
+                f"| {t('setting', lang)} | {t('explanation', lang)} | {t('fill_in', lang)} |", "|---|---|---|"]
         for p in training.parameters:
             example = f" (*{cell(p.example)}*)" if p.example else ""
-            out.append(f"| **{p.label}** | {cell(p.description)}{example}{inline(p.basis, pack)} | ______ |")
+            optional = "" if p.required else f" ({t('optional_setting', lang)})"
+            out.append(f"| **{p.label}**{optional} | {cell(p.description)}{example}{inline(p.basis, pack)} | ______ |")
         out.append("")
     return out
 

@@ -8,6 +8,10 @@ from draaiboek.labels import label as core_label
 
 LABELS: dict[str, dict[str, str]] = {
     "about": {"nl": "Over deze training", "en": "About this training"},
+    "setting": {"nl": "Instelling", "en": "Setting"},
+    "explanation": {"nl": "Toelichting", "en": "Explanation"},
+    "fill_in": {"nl": "Invullen", "en": "Fill in"},
+    "optional_setting": {"nl": "niet verplicht", "en": "optional"},
     "audience": {"nl": "Doelgroep", "en": "Audience"},
     "trainer_prerequisites": {"nl": "Wat de trainer moet kunnen en weten", "en": "Trainer prerequisites"},
     "checklist": {"nl": "Voorbereidingschecklist", "en": "Preparation checklist"},

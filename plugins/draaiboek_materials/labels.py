@@ -40,7 +40,6 @@ LABELS: dict[str, dict[str, str]] = {
     "homework": {"nl": "Huiswerk", "en": "Homework"},
     "case": {"nl": "Casus", "en": "Case"},
     "date": {"nl": "Datum", "en": "Date"},
-    "glossary": {"nl": "Begrippen", "en": "Glossary"},
     "competence_meter": {"nl": "Competentiemeter", "en": "Competence meter"},
 }
 

@@ -12,7 +12,8 @@ from dataclasses import replace
 
 from draaiboek.errors import ExportError, ExportNotApplicable
 from draaiboek.markdown import Para, heading, plain
-from draaiboek.model import Session, Training
+from draaiboek.model import GlossaryEntry, Session, Training
+from draaiboek.views.participants import spelled_out
 from draaiboek_slides import sections
 from draaiboek_slides.deck import ROLES, Context, DeckOptions, Geometry, Role, SlidePlan
 from draaiboek_slides.fit import MAX_WORDS, Box, fits, paginate, shorten, word_count
@@ -44,7 +45,31 @@ def build_deck(ctx: Context, sessions: list[Session], geometry: Geometry) -> lis
     """The slides for one session, or for several with a section slide before each."""
     if not sessions:
         raise ExportNotApplicable(f"training {ctx.training.id!r} has no sessions to make slides for")
-    return fit_slides(ctx, sections.deck_slides(ctx, sessions), geometry)
+    return fit_slides(ctx, spell_out_acronyms(sections.deck_slides(ctx, sessions), ctx.pack.glossary), geometry)
+
+
+def spell_out_acronyms(slides: list[SlidePlan], glossary: list[GlossaryEntry]) -> list[SlidePlan]:
+    """Each glossary term written out once: on the first slide whose body uses it (titles stay short)."""
+    pending = list(glossary)
+    out: list[SlidePlan] = []
+    for slide in slides:
+        if pending and slide.role != "title":
+            body: list[Para] = []
+            right: list[Para] = []
+            for column, target in ((slide.body, body), (slide.right, right)):
+                for para in column:
+                    runs = []
+                    for run in para.runs:
+                        for entry in list(pending):
+                            written = spelled_out(run.text, entry)
+                            if written is not None:
+                                run = replace(run, text=written)
+                                pending.remove(entry)
+                        runs.append(run)
+                    target.append(replace(para, runs=tuple(runs)))
+            slide = replace(slide, body=body, right=right)
+        out.append(slide)
+    return out
 
 
 def _columns_fit(slide: SlidePlan, geometry: Geometry) -> bool:

@@ -97,7 +97,10 @@ METER = Exporter(
     export=export_meter,
     options=[
         click.Option(["--participants"], type=click.Path(dir_okay=False, path_type=Path),
-                     help="CSV of participant names or codes: one pre-filled workbook each, named after them."),
+                     help="CSV (UTF-8) of participant names or codes, one per row: one pre-filled workbook each, "
+                          "written next to -o as OUTPUT-<name>.xlsx (-o gives the folder and the start of the names). "
+                          "A first row whose first cell is 'naam', 'name', 'code', 'deelnemer' or 'participant' is a "
+                          "header and is skipped; with a 'code' column the code is used, never the name."),
         click.Option(["--moment"], metavar="NAME", help="Only this measurement moment (id or label) is filled in."),
         click.Option(["--meter"], metavar="ID",
                      help="Which meter, when the training has several (default: the first)."),

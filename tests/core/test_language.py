@@ -4,6 +4,7 @@ meets them in `check`, and `show --language`."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -206,3 +207,30 @@ def test_pyphen_loads_only_for_scored_texts() -> None:
     assert not _loads_pyphen(["show", "tests/packs/full"]), "the outline does not score texts"
     assert not _loads_pyphen(["check", "tests/packs/broken/lang-acronym"]), "no text there is long enough to score"
     assert _loads_pyphen(["check", "tests/packs/broken/lang-readability"])
+
+
+def test_the_handbook_and_the_decks_spell_out_the_terms_they_use(run_cli: RunCli, tmp_path: Path) -> None:
+    """The handbook lists the glossary terms it uses; a deck writes a term out on the first slide that uses it."""
+    from pptx import Presentation
+
+    from draaiboek.api import open_training
+
+    pack, _, _ = open_training("vgz-ggz")
+    assert run_cli("export", "handbook", "vgz-ggz", "-o", str(tmp_path / "hb.md")).exit_code == 0
+    handbook = (tmp_path / "hb.md").read_text(encoding="utf-8")
+    glossary = handbook.split("\n## Begrippen\n", 1)[1].split("\n## ", 1)[0]
+    wlz = next(e for e in pack.glossary if e.term == "Wlz")
+    assert f"- **Wlz**: {wlz.expansion}" in glossary
+    before = handbook.split("\n## Begrippen\n")[0]
+    assert all(f"**{e.term}**" not in glossary for e in pack.glossary if e.term not in before)
+    deck = tmp_path / "deck.pptx"
+    assert run_cli("export", "slides", "vgz-ggz", "-o", str(deck)).exit_code == 0
+    texts = ["\n".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame
+                       and shape != slide.shapes.title) for slide in Presentation(str(deck)).slides]
+    for entry in pack.glossary:
+        written = f"{entry.term} ({entry.expansion})"
+        assert sum(text.count(written) for text in texts) <= 1, f"{entry.term} written out once at most"
+    for term in ("GGZ", "VG"):  # the terms every vgz-ggz deck opens with
+        entry = next(e for e in pack.glossary if e.term == term)
+        first = next(i for i, text in enumerate(texts) if re.search(rf"(?<![\w-]){term}(?!\w)", text))
+        assert f"{term} ({entry.expansion})" in texts[first], (term, texts[first][:200])

@@ -14,10 +14,12 @@ import pytest
 from tests.support import RunCli
 from tests.untrusted.hostile import export_meter
 
+# The child restores Ctrl-C as a terminal has it: under pytest-xdist a child inherits SIGINT as ignored.
 SLOW_WRITE = """
-import sys, time
+import signal, sys, time
 from pathlib import Path
 from draaiboek.output import atomic_path
+signal.signal(signal.SIGINT, signal.default_int_handler)
 with atomic_path(Path(sys.argv[1])) as temp:
     temp.write_text("half a report")
     print("writing", flush=True)

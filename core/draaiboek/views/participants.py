@@ -246,6 +246,18 @@ def glossary_used(text: str, glossary: Sequence[GlossaryEntry]) -> list[Glossary
     return [entry for entry in glossary if any(mentions(text, spelling) for spelling in entry.spellings)]
 
 
+def spelled_out(text: str, entry: GlossaryEntry) -> str | None:
+    """``text`` with the first mention of ``entry`` written out ('Wlz' -> 'Wlz (Wet langdurige zorg)'), or None
+    when the text does not mention it. A text that already writes it out is left as it is."""
+    longest_first = sorted(entry.spellings, key=len, reverse=True)  # 'FACT-team' before 'FACT'
+    found = next((m for spelling in longest_first if (m := _term_pattern(spelling).search(text))), None)
+    if found is None:
+        return None
+    if entry.expansion.casefold() in text.casefold():
+        return text
+    return f"{text[:found.end()]} ({entry.expansion}){text[found.end():]}"
+
+
 def mentions(text: str, term: str) -> bool:
     return _term_pattern(term).search(text) is not None
 
