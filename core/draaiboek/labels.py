@@ -88,6 +88,7 @@ LABELS: dict[str, dict[str, str]] = {
     "form_other": {"nl": "formulier", "en": "form"},
     "category": {"nl": "soort", "en": "kind"},
     "glossary": {"nl": "Begrippen", "en": "Glossary"},
+    "to_fill_in": {"nl": "in te vullen", "en": "to fill in"},
 }
 
 

@@ -85,6 +85,10 @@ class Resolver:
         self._load_pack = load_pack
         self._indexes: dict[str, dict[str, object] | None] = {pack.id: build_index(pack)}
 
+    def for_pack(self, pack: Pack) -> Resolver:
+        """A resolver for a changed copy of the same pack (e.g. with organisation settings filled in)."""
+        return Resolver(pack, self._load_pack)
+
     def _index(self, pack_id: str) -> dict[str, object] | None:
         if pack_id not in self._indexes:
             other = self._load_pack(pack_id) if self._load_pack else None

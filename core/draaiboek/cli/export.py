@@ -56,9 +56,22 @@ def _bug(entry: ExporterEntry, what: str, exc: BaseException) -> ExporterBug:
     return error
 
 
+def settings_option() -> click.Option:
+    """``--settings FILE``: the organisation's values for the training's settings, declared once in core."""
+    return click.Option(["--settings", "settings_file"], type=click.Path(dir_okay=False, exists=True, path_type=Path),
+                        help="YAML file of 'setting-id: value' lines: fills {setting-id} in the texts (unset "
+                             "settings stay visible, marked 'in te vullen').")
+
+
 def run_exporter(entry: ExporterEntry, pack: Pack, training: Training, resolver: Resolver, output: Path,
-                 options: Mapping[str, Any], start: time | None = None) -> list[Path]:
+                 options: Mapping[str, Any], start: time | None = None,
+                 settings: Mapping[str, str] | None = None) -> list[Path]:
     """Run one exporter; anything it raises that is not a handled error is reported as the plugin's fault."""
+    from draaiboek.settings import fill_settings
+
+    filled, training = fill_settings(pack, training, settings or {})
+    if filled is not pack:
+        pack, resolver = filled, resolver.for_pack(filled)
     job = ExportJob(pack, training, resolver, output, dict(options), start)
     try:
         written = entry.exporter.export(job)
@@ -110,8 +123,10 @@ def _export_command(entry: ExporterEntry) -> click.Command:
         from draaiboek.api import open_training
 
         start = clock_option(None, None, options["start"]) if own_start else options.pop("start", None)
+        settings = _settings(options.pop("settings_file", None))
         pack, training, resolver = open_training(ref, state.catalog)
-        for path in run_exporter(entry, pack, training, resolver, output, {**options, "force": force}, start):
+        for path in run_exporter(entry, pack, training, resolver, output, {**options, "force": force}, start,
+                                 settings):
             click.echo(f"wrote {path}")
 
     params: list[click.Parameter] = [
@@ -120,6 +135,7 @@ def _export_command(entry: ExporterEntry) -> click.Command:
                      required=True, help="Folder to write into." if folder else f"File to write ({exporter.suffix})."),
         click.Option(["--force"], is_flag=True, help="Overwrite the output if it exists."),
         *([] if own_start else [start_option()]),
+        settings_option(),
         *exporter.options,
     ]
     return click.Command(exporter.name, callback=callback, params=params, help=exporter.help,
@@ -159,13 +175,16 @@ def export() -> None:
 @click.option("--force", is_flag=True, help="Overwrite files that exist.")
 @click.option("--start", metavar="HH:MM", callback=clock_option,
               help="Clock time every session starts (default: the pack's own start times, else 09:00).")
+@click.option("--settings", "settings_file", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="YAML file of 'setting-id: value' lines: fills {setting-id} in the texts of every training.")
 @pass_state
 def build(state: AppState, refs: tuple[str, ...], out_dir: Path, only: tuple[str, ...], force: bool,
-          start: time | None) -> None:
+          start: time | None, settings_file: Path | None) -> None:
     """Run every exporter for every training of the named packs (default: all installed packs)."""
     from draaiboek.api import open_pack, pick_training
 
     catalog = state.catalog
+    settings = _settings(settings_file)
     exporters = {name: e for name, e in catalog.exporters.items() if not only or name in only}
     unknown = [name for name in only if name not in catalog.exporters]
     if unknown:
@@ -198,7 +217,7 @@ def build(state: AppState, refs: tuple[str, ...], out_dir: Path, only: tuple[str
             declares_start = any(p.name == "start" for p in entry.exporter.options)
             own = {"start": start.strftime("%H:%M")} if start and declares_start else {}
             for written in run_exporter(entry, pack, training, resolver, path, {**own, **options, "force": force},
-                                        start):
+                                        start, settings):
                 click.echo(f"wrote {written}")
         except ExportNotApplicable as exc:
             click.echo(f"skipped {entry.exporter.name} for {pack.id}/{training.id}: {exc}")
@@ -207,6 +226,14 @@ def build(state: AppState, refs: tuple[str, ...], out_dir: Path, only: tuple[str
             _report(state, entry, pack, training, exc)
     if failures:
         sys.exit(1)
+
+
+def _settings(path: Path | None) -> dict[str, str]:
+    if path is None:
+        return {}
+    from draaiboek.settings import read_settings
+
+    return read_settings(path)
 
 
 def _report(state: AppState, entry: ExporterEntry, pack: Pack, training: Training, exc: DraaiboekError) -> None:
