@@ -1,0 +1,42 @@
+"""Seconds to export one whole-training deck as its sessions double (issue 19.11: quadratic decks).
+
+Run: .venv/bin/python tests/benchmarks/bench_deck_sessions.py [--sessions 25,50,100,200]
+
+Each step doubles the sessions of one training (6 agenda items each) and times `draaiboek export slides` as its
+own process. Linear growth shows as a ratio of about 2 between steps.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from tests.synth import write_pack  # noqa: E402  (the generator lives with the tests)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sessions", default="25,50,100,200")
+    counts = [int(n) for n in parser.parse_args().sessions.split(",")]
+    previous: float | None = None
+    for sessions in counts:
+        with tempfile.TemporaryDirectory() as tmp:
+            pack = write_pack(Path(tmp) / "pack", 1, sessions, 6)
+            start = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "draaiboek", "export", "slides", str(pack), "-o",
+                            str(Path(tmp) / "deck.pptx")], check=True, capture_output=True)
+            seconds = time.perf_counter() - start
+        ratio = f"  x{seconds / previous:.2f}" if previous else ""
+        print(f"{sessions:>5} sessions: {seconds:6.1f} s{ratio}")
+        previous = seconds
+
+
+if __name__ == "__main__":
+    main()
