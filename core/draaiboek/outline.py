@@ -32,12 +32,12 @@ def render_outline(pack: Pack, trainings: list[Training], resolver: Resolver, st
             for item in session.items:
                 fmt = f"  [{item.work_format.name}]" if item.work_format else (
                     f"  [{item.item.work_format}]" if item.item.work_format else "")
-                optional = f" ({t('optional')})" if item.optional else ""
+                optional = f" ({t('optional_item')})" if item.optional else ""
                 lines.append(f"    {clock(item.start)}-{clock(item.end)}  {item.title}{fmt}  "
                              f"({item.duration} min){optional}")
         if view.cases:
             lines += ["", f"  {t('cases')}:"]
-            lines += [f"    {case.id}: {case.title} ({len(case.layers)} {t('layers')}, "
+            lines += [f"    {case.id}: {case.title} ({len(case.layers)} {t('n_layers')}, "
                       f"{len(case.role_cards)} {t('role_cards').lower()})" for case in view.cases]
         if view.meters or view.questionnaires:
             lines += ["", f"  {t('instruments')}:"]
@@ -48,7 +48,7 @@ def render_outline(pack: Pack, trainings: list[Training], resolver: Resolver, st
             for questionnaire in view.questionnaires:
                 count = sum(len(s.questions) for s in questionnaire.sections)
                 lines.append(f"    {questionnaire.id}: {questionnaire.title} "
-                             f"({t('form_' + questionnaire.kind)}, {count} {t('questions')})")
+                             f"({t('form_' + questionnaire.kind)}, {count} {t('n_questions')})")
     if pack.work_formats:
         lines += ["", f"{t('work_formats')}:"]
         lines += [f"  {wf.id}: {wf.name} ({wf.category})" for wf in pack.work_formats]

@@ -97,7 +97,7 @@ def _about(training: Training, pack: Pack, lang: str) -> list[str]:
     if audience.trainers:
         out.append(f"- {t('trainers', lang).capitalize()}: {cell(audience.trainers)}")
     if audience.group_size:
-        out.append(f"- {t('group_size', lang)}: {audience.group_size}")
+        out.append(f"- {t('group_size', lang).capitalize()}: {audience.group_size}")
     out.append("")
     if training.trainer_prerequisites:
         out += [f"### {t('trainer_prerequisites', lang)}", "", *bullets(training.trainer_prerequisites), ""]

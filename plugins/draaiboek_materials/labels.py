@@ -9,7 +9,6 @@ LABELS: dict[str, dict[str, str]] = {
     "file_role_cards": {"nl": "rolkaarten", "en": "role-cards"},
     "file_meter": {"nl": "meter", "en": "meter"},
     "for_participants": {"nl": "Voor deelnemers", "en": "For participants"},
-    "role_cards": {"nl": "Rolkaarten", "en": "Role cards"},
     "role_card": {"nl": "Rolkaart", "en": "Role card"},
     "played_by": {"nl": "Gespeeld door", "en": "Played by"},
     "a_participant": {"nl": "een deelnemer", "en": "a participant"},
@@ -17,7 +16,6 @@ LABELS: dict[str, dict[str, str]] = {
     "your_role": {"nl": "Jouw rol", "en": "Your role"},
     "keep_secret": {"nl": "Alleen voor jou: laat deze kaart niet aan anderen zien.",
                     "en": "For your eyes only: do not show this card to others."},
-    "handouts": {"nl": "Hand-outs", "en": "Handouts"},
     "forms": {"nl": "Formulieren", "en": "Forms"},
     "name": {"nl": "Naam", "en": "Name"},
     "answer": {"nl": "Antwoord", "en": "Answer"},
@@ -37,9 +35,6 @@ LABELS: dict[str, dict[str, str]] = {
     "action_plan": {"nl": "Plan van aanpak", "en": "Action plan"},
     "look_for": {"nl": "Let op", "en": "Look for"},
     "due": {"nl": "Klaar voor", "en": "Due for"},
-    "homework": {"nl": "Huiswerk", "en": "Homework"},
-    "case": {"nl": "Casus", "en": "Case"},
-    "date": {"nl": "Datum", "en": "Date"},
     "competence_meter": {"nl": "Competentiemeter", "en": "Competence meter"},
 }
 

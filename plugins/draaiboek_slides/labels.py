@@ -5,10 +5,8 @@ from __future__ import annotations
 from draaiboek.labels import Labels
 
 SLIDE_LABELS: dict[str, dict[str, str]] = {
-    "assignment": {"nl": "Opdracht", "en": "Assignment"},
     "instrument": {"nl": "Instrument", "en": "Instrument"},
     "facts": {"nl": "Gegevens", "en": "Facts"},
-    "role_cards": {"nl": "Rolkaarten", "en": "Role cards"},
     "played_by": {"nl": "gespeeld door", "en": "played by"},
     "arc_goal": {"nl": "Doel van het gesprek", "en": "Goal of the conversation"},
     "trainer_only": {"nl": "Alleen voor de trainer", "en": "For the trainer only"},
@@ -17,12 +15,9 @@ SLIDE_LABELS: dict[str, dict[str, str]] = {
     "ends_at": {"nl": "einde", "en": "ends at"},
     "next_preparation": {"nl": "Voorbereiding volgende bijeenkomst", "en": "Preparation for next session"},
     "due": {"nl": "voor", "en": "due"},
-    "questions": {"nl": "Vragen", "en": "Questions"},
     "rules": {"nl": "Spelregels", "en": "Rules"},
     "variant": {"nl": "Variant", "en": "Variant"},
-    "handouts": {"nl": "Hand-outs", "en": "Handouts"},
     "trainer_preparation": {"nl": "Voorbereiding trainer", "en": "Trainer preparation"},
-    "roles": {"nl": "Benodigde rollen", "en": "Required roles"},
     "introduction": {"nl": "Inleiding", "en": "Introduction"},
     "session_notes": {"nl": "Aantekeningen", "en": "Notes"},
     "left_out": {"nl": "Niet (volledig) op de dia", "en": "Not (fully) on the slide"},
@@ -32,7 +27,6 @@ SLIDE_LABELS: dict[str, dict[str, str]] = {
     "licence": {"nl": "Licentie", "en": "Licence"},
     "aftercare": {"nl": "Nazorg", "en": "Aftercare"},
     "background": {"nl": "Achtergrond", "en": "Background"},
-    "group_size": {"nl": "groepsgrootte", "en": "group size"},
     "slide_cue": {"nl": "Dia", "en": "Slide"},
     "summary": {"nl": "Samenvatting", "en": "Summary"},
     "thanks": {"nl": "Bedankt voor je inzet", "en": "Thank you"},

@@ -104,3 +104,21 @@ def test_the_views_rules_live_once_in_core() -> None:
 
     assert not hasattr(draaiboek.refs, "training_meters") and not hasattr(draaiboek.refs, "training_cases")
     assert not hasattr(draaiboek.timing, "schedule")
+
+
+def test_a_term_is_translated_once() -> None:
+    """Plugins' label tables hold only their own terms: a key the core table has is never defined again."""
+    import importlib
+
+    from draaiboek.labels import LABELS
+
+    redefined = []
+    for module in ("draaiboek_slides.labels", "draaiboek_handbook.text", "draaiboek_materials.labels",
+                   "draaiboek_spreadsheets.labels"):
+        loaded = importlib.import_module(module)
+        for name in dir(loaded):
+            table = getattr(loaded, name)
+            is_table = isinstance(table, dict) and table and all(isinstance(v, dict) for v in table.values())
+            if name.isupper() and is_table:
+                redefined += [f"{module}.{name}[{key!r}]" for key in table if key in LABELS]
+    assert redefined == [], "use the core label instead: " + ", ".join(redefined)
