@@ -56,7 +56,8 @@ def fill_settings(pack: Pack, training: Training, values: Mapping[str, str]) -> 
                 return match[0]
             return values.get(setting.id) or f"[{unset}: {setting.label}]"
 
-        return PLACEHOLDER.sub(one, text) if "{" in text else text
+        filled = PLACEHOLDER.sub(one, text) if "{" in text else text
+        return text if filled == text else filled  # the same object when unchanged: _map_text relies on it
 
     filled = _map_text(pack, fill)
     return filled, next(t for t in filled.trainings if t.id == training.id)
@@ -68,13 +69,12 @@ def _map_text(obj: T, fill: Callable[[str], str]) -> T:
     if isinstance(value, str):
         return fill(value)  # type: ignore[return-value]  # T is str here
     if isinstance(value, list):
-        return [_map_text(item, fill) for item in value]  # type: ignore[return-value]  # T is a list here
+        items = [_map_text(item, fill) for item in value]
+        unchanged = all(new is old for new, old in zip(items, value, strict=True))
+        return obj if unchanged else items  # type: ignore[return-value]  # T is a list here
     if attrs.has(type(value)):
-        changes = {}
-        for f in attrs.fields(type(value)):
-            old = getattr(value, f.name)
-            new = _map_text(old, fill)
-            if new is not old and new != old:
-                changes[f.name] = new
+        # What did not change comes back as the same object, so identity is enough (no deep comparison).
+        changes = {f.name: new for f in attrs.fields(type(value))
+                   if (new := _map_text(old := getattr(value, f.name), fill)) is not old}
         return attrs.evolve(value, **changes) if changes else obj
     return obj

@@ -84,9 +84,13 @@ def _block(document: Any, block: Block) -> None:
     elif isinstance(block, PageBreak):
         document.add_page_break()
     elif isinstance(block, Toc):
+        from docx.shared import Pt
+
         document.add_paragraph(block.title, style=document.styles["TOC Heading"])
         lines = [*block.entries, block.hint] if block.entries else [block.hint]
         paragraphs = [document.add_paragraph(line) for line in lines]
+        for paragraph in paragraphs:  # tight lines: the contents and the hint fit one page (no page for one line)
+            paragraph.paragraph_format.space_after = Pt(1)
         if block.entries:
             paragraphs[-1].runs[0].italic = True
         ooxml.add_toc_field(paragraphs, block.depth)

@@ -113,8 +113,6 @@ def _export_command(entry: ExporterEntry) -> click.Command:
     exporter = entry.exporter
     folder = exporter.suffix == "/"
 
-    own_start = any(p.name == "start" for p in exporter.options)  # an exporter not yet moved to the core option
-
     @pass_state
     def callback(state: AppState, /, ref: str, output: Path, force: bool, **options: Any) -> None:
         # A folder exporter (suffix "/") may write into an existing folder; it guards its own files.
@@ -122,7 +120,7 @@ def _export_command(entry: ExporterEntry) -> click.Command:
             raise click.ClickException(f"{output} exists; use --force to overwrite it")
         from draaiboek.api import open_training
 
-        start = clock_option(None, None, options["start"]) if own_start else options.pop("start", None)
+        start = options.pop("start", None)
         settings = _settings(options.pop("settings_file", None))
         pack, training, resolver = open_training(ref, state.catalog)
         for path in run_exporter(entry, pack, training, resolver, output, {**options, "force": force}, start,
@@ -134,7 +132,7 @@ def _export_command(entry: ExporterEntry) -> click.Command:
         click.Option(["-o", "--output"], type=click.Path(path_type=Path, dir_okay=folder, file_okay=not folder),
                      required=True, help="Folder to write into." if folder else f"File to write ({exporter.suffix})."),
         click.Option(["--force"], is_flag=True, help="Overwrite the output if it exists."),
-        *([] if own_start else [start_option()]),
+        start_option(),
         settings_option(),
         *exporter.options,
     ]
@@ -214,9 +212,7 @@ def build(state: AppState, refs: tuple[str, ...], out_dir: Path, only: tuple[str
     for entry, pack, training, resolver, path, options in plan:
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            declares_start = any(p.name == "start" for p in entry.exporter.options)
-            own = {"start": start.strftime("%H:%M")} if start and declares_start else {}
-            for written in run_exporter(entry, pack, training, resolver, path, {**own, **options, "force": force},
+            for written in run_exporter(entry, pack, training, resolver, path, {**options, "force": force},
                                         start, settings):
                 click.echo(f"wrote {written}")
         except ExportNotApplicable as exc:
