@@ -18,6 +18,8 @@ FONT_PT = 11.0
 MIN_PT = 9.0
 #: Shrink no further than this (a little above 9/11: pages break between columns, which costs some width).
 MIN_SCALE = 0.9
+#: A sheet up to this much taller than one page is shrunk onto it (10 pt text stays above 9 pt).
+SPILL_SCALE = 1.1
 LINE_PT = 15.0
 SIDE_MARGIN_IN = 0.5
 A4_MM = (210.0, 297.0)
@@ -148,7 +150,12 @@ def setup(ws: Worksheet, page: Page, last_row: int, last_col: int, *, title_rows
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "landscape" if page.landscape else "portrait"
     content = width_of(ws, first_col, last_col)
-    if page.printable_mm < content <= page.printable_mm / MIN_SCALE:  # shrink a little, never below 9 pt
+    tall = sum(row_height(ws, row) for row in range(1, last_row + 1))
+    if content <= page.printable_mm and page.body_pt < tall <= page.body_pt * SPILL_SCALE:
+        # A few lines over one page: shrink the sheet onto it rather than print them on a page of their own.
+        ws.page_setup.fitToWidth = ws.page_setup.fitToHeight = 1
+        ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    elif page.printable_mm < content <= page.printable_mm / MIN_SCALE:  # shrink a little, never below 9 pt
         ws.page_setup.fitToWidth = 1
         ws.page_setup.fitToHeight = 0
         ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)

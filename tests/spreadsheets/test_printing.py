@@ -55,6 +55,8 @@ def test_every_bundled_meter_prints_whole_at_9_pt_or_more(ref: str, tmp_path: Pa
     assert not wanted - on_paper, f"clipped or missing on paper: {sorted((wanted - on_paper).elements())[:10]}"
     footers = [" ".join(w.text for w in p.words if w.y0 > p.height - 45) for p in pages]
     assert all(f.endswith(f"Pagina {n} van {len(pages)}") for n, f in enumerate(footers, start=1)), footers[:2]
+    # the explanation is one page: its last lines (the source) do not spill onto a page of their own
+    assert len(sheet_pages(pages, plan.sheet("instructions"))) == 1, ref
     for page in sheet_pages(pages, plan.sheet("analysis")):  # no table goes on over a page without its header
         assert "Stelling" in {w.text for w in page.body}, ref
     if ref == "lvb-coaching":  # statements for one role say so, by the role's name
