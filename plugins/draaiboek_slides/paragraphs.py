@@ -1,6 +1,6 @@
 """Paragraphs into python-pptx text frames: runs, bullets, numbers, indents and tab stops, and the notes page.
 
-With render.py, the only modules that touch python-pptx.
+With render.py and the modules it uses, the only ones that touch python-pptx.
 """
 
 from __future__ import annotations
@@ -11,16 +11,22 @@ from pptx.oxml.ns import qn
 from pptx.util import Pt
 
 from draaiboek.markdown import Para, Run
-from draaiboek_slides import template
+from draaiboek_slides import template, xmlparas
 from draaiboek_slides.fit import INDENT, PARA_SPACING, Box
 
 SLIDE_IMAGE = 101
 
 
-def write_paras(frame: Any, paras: list[Para], box: Box | None, size: float | None) -> None:
+def write_paras(frame: Any, paras: list[Para], box: Box | None, size: float | None, reference: bool = False) -> None:
     """Paragraphs with real bold/italic/links, explicit bullets and indents; numbered items carry their number
     as text (LibreOffice restarts automatic numbering after every other paragraph). ``size`` is the deck's
-    body size when it is smaller than the template's."""
+    body size when it is smaller than the template's.
+
+    A bare text body is written directly with lxml (xmlparas.py, the same bytes); one whose paragraph
+    carries the template's own properties, or any with ``reference``, goes through python-pptx's API."""
+    if not reference and xmlparas.bare(frame._txBody):
+        xmlparas.write(frame._txBody, frame.part, paras, box, size)
+        return
     frame.clear()
     for index, para in enumerate(paras):
         p = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
@@ -97,7 +103,7 @@ def _bullet(ppr: Any, para: Para) -> None:
             ppr.append(element)
 
 
-def write_notes(slide: Any, notes: list[Para]) -> None:
+def write_notes(slide: Any, notes: list[Para], reference: bool = False) -> None:
     page = slide.notes_slide
     frame = page.notes_text_frame
     if frame is None:  # the notes master has no body placeholder
@@ -105,7 +111,7 @@ def write_notes(slide: Any, notes: list[Para]) -> None:
         element = shapes._spTree.add_textbox(shapes._next_shape_id, "Notes", 457200, 4572000, 6400800, 4114800)
         frame = shapes._shape_factory(element).text_frame
         frame.word_wrap = True
-    write_paras(frame, notes, None, None)
+    write_paras(frame, notes, None, None, reference)
     for placeholder in list(page.placeholders):
         kind = int(placeholder.placeholder_format.type)
         filled = placeholder.has_text_frame and placeholder.text_frame.text
