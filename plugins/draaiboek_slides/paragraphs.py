@@ -103,8 +103,8 @@ def _bullet(ppr: Any, para: Para) -> None:
             ppr.append(element)
 
 
-def write_notes(slide: Any, notes: list[Para], reference: bool = False) -> None:
-    page = slide.notes_slide
+def write_notes(page: Any, notes: list[Para], reference: bool = False) -> None:
+    """The speaker notes on a slide's notes page."""
     frame = page.notes_text_frame
     if frame is None:  # the notes master has no body placeholder
         shapes = page.shapes

@@ -85,7 +85,7 @@ def add_slide(deck: Deck, adder: SlideAdder, plan: SlidePlan, title_sizes: dict[
             placeholder._element.getparent().remove(placeholder._element)
     if furniture is not None and plan.role != "title":
         add_furniture(slide, role.pieces, furniture, adder.count)
-    write_notes(slide, plan.notes or [], reference)
+    write_notes(adder.notes_page(slide), plan.notes or [], reference)
     return slide
 
 
@@ -116,7 +116,7 @@ def render(deck: Deck, plans: list[SlidePlan], props: dict[str, str], reference:
     paragraph through python-pptx's own API (the tests compare it with the direct lxml writer)."""
     sizes = title_sizes(plans, deck)
     furniture = Furniture(props.get("footer", ""), props.get("date") or None, props.get("language", "nl"))
-    adder = SlideAdder(deck.prs)
+    adder = SlideAdder(deck.prs, reference)
     for plan in plans:
         add_slide(deck, adder, plan, sizes, furniture, reference)
     core = deck.prs.core_properties
