@@ -62,7 +62,8 @@ class SlideAdder:
             self.notes_cloned = [deepcopy(shape) for shape in page.shapes._spTree[FRESH:]]
             return page
         master = self.part.notes_master_part  # made by the first page when the template has none
-        notes_part = NotesSlidePart._add_notes_slide_part(self.part.package, slide.part, master)
+        notes_part = NotesSlidePart._add_notes_slide_part(  # type: ignore[no-untyped-call]
+            self.part.package, slide.part, master)
         notes_part.notes_slide.shapes._spTree.extend(deepcopy(shape) for shape in self.notes_cloned)
         slide.part.relate_to(notes_part, RT.NOTES_SLIDE)
         return notes_part.notes_slide

@@ -39,8 +39,13 @@ def add_furniture(slide: Any, pieces: list[Piece], furniture: Furniture, number:
         kind = piece.kind
         if (kind == DATE and not furniture.date) or (kind == FOOTER and not (piece.own or furniture.footer)):
             continue
-        slide.shapes.clone_placeholder(piece.placeholder)
-        sp = slide.shapes._spTree[-1]
+        # python-pptx's clone_placeholder, with the layout placeholder's attributes read once per template
+        shapes = slide.shapes
+        kind_name, orient, sz, idx = piece.clone
+        shape_id = shapes._next_shape_id
+        shapes._spTree.add_placeholder(shape_id, shapes._next_ph_name(kind_name, shape_id, orient), kind_name, orient,
+                                       sz, idx)
+        sp = shapes._spTree[-1]
         for old in sp.findall(qn("p:txBody")):
             sp.remove(old)
         body = etree.SubElement(sp, qn("p:txBody"))

@@ -56,10 +56,10 @@ class Slot:
 
     @property
     def key(self) -> tuple[int, int]:
-        return (_family(self.kind), self.nth)
+        return (family(self.kind), self.nth)
 
 
-def _family(kind: int) -> int:
+def family(kind: int) -> int:
     """Title and centred title count as one kind when matching a slide's placeholders to its layout's."""
     return template.TITLE if kind in template.TITLES else kind
 
@@ -71,8 +71,8 @@ def read_slots(layout: Any) -> list[Slot]:
     seen: dict[int, int] = {}
     for ph in layout.placeholders:
         kind = int(ph.placeholder_format.type)
-        nth = seen.get(_family(kind), 0)
-        seen[_family(kind)] = nth + 1
+        nth = seen.get(family(kind), 0)
+        seen[family(kind)] = nth + 1
         style = "titleStyle" if kind in template.TITLES else "bodyStyle"
         place = (int(ph.left or 0), int(ph.top or 0), int(ph.width or 0), int(ph.height or 0))
         slots.append(Slot(nth, kind, int(ph.left or 0), int(ph.top or 0), place, Emu(ph.width or 0).pt,
@@ -111,17 +111,6 @@ def title_slot(slots: list[Slot]) -> Slot | None:
     return next((s for s in slots if s.kind in template.TITLES), None)
 
 
-def slide_placeholders(slide: Any) -> dict[tuple[int, int], Any]:
-    """The slide's placeholders by (kind, place among that kind), the key :class:`Slot` uses."""
-    out: dict[tuple[int, int], Any] = {}
-    seen: dict[int, int] = {}
-    for ph in slide.placeholders:
-        family = _family(int(ph.placeholder_format.type))
-        out[(family, seen.get(family, 0))] = ph
-        seen[family] = seen.get(family, 0) + 1
-    return out
-
-
 def _inherited_body(placeholder: Any, master: Any, kind: int) -> Any:
     """The text body whose list style the placeholder uses: its own when it sets one, else the master's."""
     own = placeholder._element.find(qn("p:txBody"))
@@ -143,6 +132,7 @@ class Piece:
     body_pr: Any
     list_style: Any
     chars: int
+    clone: tuple[Any, str, Any, int]  # type, orientation, size and idx, as clone_placeholder reads them
 
 
 def read_pieces(layout: Any) -> list[Piece]:
@@ -162,5 +152,6 @@ def read_pieces(layout: Any) -> list[Piece]:
         size = font_size(ph, layout.slide_master, "otherStyle")
         chars = Box(Emu(ph.width or 0).pt, 0, min(size, 14.0) * TITLE_GLYPHS).chars_per_line()
         pieces.append(Piece(ph, kind, own, parts[0] if parts[0] is not None else etree.Element(qn("a:bodyPr")),
-                            parts[1] if parts[1] is not None else etree.Element(qn("a:lstStyle")), chars))
+                            parts[1] if parts[1] is not None else etree.Element(qn("a:lstStyle")), chars,
+                            (ph.element.ph_type, ph.element.ph_orient, ph.element.ph_sz, ph.element.ph_idx)))
     return pieces

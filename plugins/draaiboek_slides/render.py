@@ -5,20 +5,20 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from pptx.util import Pt
-
 from draaiboek_slides.adder import SlideAdder
 from draaiboek_slides.deck import SlidePlan
+from draaiboek_slides.direct import DirectWriter
 from draaiboek_slides.fit import LINE_HEIGHT, Box, line_count
 from draaiboek_slides.furniture import Furniture, add_furniture
-from draaiboek_slides.layouts import TITLE_GLYPHS, Slot, slide_placeholders
+from draaiboek_slides.layouts import TITLE_GLYPHS, Slot
 from draaiboek_slides.loaded import Deck, Templates, default_template
 from draaiboek_slides.package import FIXED_TIME, core_text, save_stable
-from draaiboek_slides.paragraphs import write_notes, write_paras
+from draaiboek_slides.paragraphs import PptxWriter
 
 __all__ = ["default_template", "open_template", "render"]
 
 TITLE_MIN = 20.0
+Writer = PptxWriter | DirectWriter
 
 
 def open_template(path: Path | None) -> Any:
@@ -54,21 +54,18 @@ def fitted_title(title: str, slot: Slot, size: float, most: int) -> str:
     return title
 
 
-def add_slide(deck: Deck, adder: SlideAdder, plan: SlidePlan, title_sizes: dict[str, float],
-              furniture: Furniture | None = None, reference: bool = False) -> Any:
+def add_slide(deck: Deck, adder: SlideAdder, writer: Writer, plan: SlidePlan, title_sizes: dict[str, float],
+              furniture: Furniture | None = None) -> Any:
     match, role = deck.matches[plan.role], deck.roles[plan.role]
     assert match is not None
     slide = adder.add(match.layout)
-    placeholders = slide_placeholders(slide)
+    placeholders = writer.placeholders(slide)
     used: set[tuple[int, int]] = set()
     slot = role.title
     if slot is not None and slot.key in placeholders:
         size = title_sizes.get(role.partname, slot.font)
-        frame = placeholders[slot.key].text_frame
-        frame.text = fitted_title(plan.title, slot, size, _most_lines(plan))
-        for run in frame.paragraphs[0].runs:
-            run.font.size = Pt(size)
-        _place(placeholders[slot.key], slot)
+        writer.title(slide, placeholders[slot.key], fitted_title(plan.title, slot, size, _most_lines(plan)), size)
+        writer.place(slide, placeholders[slot.key], slot)
         used.add(slot.key)
     columns = [plan.body, plan.right] if plan.role == "two_columns" else [plan.body]
     bodies = [s for s in role.texts if s.key in placeholders]
@@ -76,23 +73,16 @@ def add_slide(deck: Deck, adder: SlideAdder, plan: SlidePlan, title_sizes: dict[
         if not column:
             continue
         box = None if plan.role in ("title", "section") else Box(body.width, body.height, plan.font or body.font)
-        write_paras(placeholders[body.key].text_frame, column, box, box.font if box is not None else None,
-                    reference)
-        _place(placeholders[body.key], body)
+        writer.body(slide, placeholders[body.key], column, box, box.font if box is not None else None)
+        writer.place(slide, placeholders[body.key], body)
         used.add(body.key)
     for key, placeholder in placeholders.items():
         if key not in used:
-            placeholder._element.getparent().remove(placeholder._element)
+            writer.remove(placeholder)
     if furniture is not None and plan.role != "title":
         add_furniture(slide, role.pieces, furniture, adder.count)
-    write_notes(adder.notes_page(slide), plan.notes or [], reference)
+    writer.notes(adder.notes_page(slide), plan.notes or [])
     return slide
-
-
-def _place(placeholder: Any, slot: Slot) -> None:
-    """The layout's position, written on the slide: a placeholder without ``idx`` may inherit another's."""
-    if all(slot.emu[2:]):
-        placeholder.left, placeholder.top, placeholder.width, placeholder.height = slot.emu
 
 
 def _most_lines(plan: SlidePlan) -> int:
@@ -113,12 +103,13 @@ def title_sizes(plans: list[SlidePlan], deck: Deck) -> dict[str, float]:
 
 def render(deck: Deck, plans: list[SlidePlan], props: dict[str, str], reference: bool = False) -> bytes:
     """The deck as bytes, with fixed document properties and zip entry times. ``reference`` writes every
-    paragraph through python-pptx's own API (the tests compare it with the direct lxml writer)."""
+    slide through python-pptx's own API (the tests compare it with the direct writer)."""
     sizes = title_sizes(plans, deck)
     furniture = Furniture(props.get("footer", ""), props.get("date") or None, props.get("language", "nl"))
     adder = SlideAdder(deck.prs, reference)
+    writer: Writer = PptxWriter() if reference else DirectWriter()
     for plan in plans:
-        add_slide(deck, adder, plan, sizes, furniture, reference)
+        add_slide(deck, adder, writer, plan, sizes, furniture)
     core = deck.prs.core_properties
     core.author = core_text(props.get("author", "draaiboek"))  # python-pptx refuses more than 255 characters
     core.last_modified_by = "draaiboek"

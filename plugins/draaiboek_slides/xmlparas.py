@@ -27,12 +27,16 @@ def bare(body: Any) -> bool:
     return first is not None and all(child.tag in CONTENT for child in first)
 
 
-def _pt(points: float) -> int:
+def pt(points: float) -> int:
     return int(points * EMU_PER_PT)  # pptx.util.Pt
 
 
 def _centipoints(points: float) -> str:
-    return str(_pt(points) // EMU_PER_CENTIPOINT)
+    return str(pt(points) // EMU_PER_CENTIPOINT)
+
+
+def escaped(text: str) -> str:
+    return _CONTROL.sub(lambda m: f"_x{ord(m.group(1)):04X}_", text)
 
 
 def _spacing(ppr: Any, tag: str, kind: str, value: str) -> None:
@@ -58,9 +62,9 @@ def write(body: Any, part: Any, paras: list[Para], box: Box | None, size: float 
             ppr.set("lvl", str(min(para.level - 1, 8)))
         font = box.font_for(para.level) if box is not None else None
         if box is not None and font is not None:
-            ppr.set("marL", str(_pt(INDENT * para.level)))
+            ppr.set("marL", str(pt(INDENT * para.level)))
             hang = {"bullet": 18.0, "number": min(INDENT * para.level, 1.6 * font)}
-            ppr.set("indent", str(_pt(-hang.get(para.bullet, 0.0))) if para.level else "0")
+            ppr.set("indent", str(pt(-hang.get(para.bullet, 0.0))) if para.level else "0")
             _spacing(ppr, LN_SPC, SPC_PCT, "100000")
             _spacing(ppr, SPC_BEF, SPC_PTS, _centipoints(round(PARA_SPACING * font) if index else 0))
             _spacing(ppr, SPC_AFT, SPC_PTS, "0")
@@ -70,7 +74,7 @@ def write(body: Any, part: Any, paras: list[Para], box: Box | None, size: float 
         else:
             etree.SubElement(ppr, BU_NONE)
         if box is not None and any("\t" in run.text for run in para.runs):
-            etree.SubElement(etree.SubElement(ppr, TAB_LST), TAB, {"pos": str(_pt(box.font * 7)), "algn": "l"})
+            etree.SubElement(etree.SubElement(ppr, TAB_LST), TAB, {"pos": str(pt(box.font * 7)), "algn": "l"})
         runs = list(para.runs)
         if para.bullet == "number":
             runs.insert(0, Run(f"{para.number}.\t" if para.level else f"{para.number}. "))
@@ -93,4 +97,4 @@ def write(body: Any, part: Any, paras: list[Para], box: Box | None, size: float 
                         link.set(R_ID, part.relate_to(run.href, HYPERLINK, is_external=True))
                     if run_size is not None:
                         rpr.set("sz", run_size)
-                etree.SubElement(r, T).text = _CONTROL.sub(lambda m: f"_x{ord(m.group(1)):04X}_", piece)
+                etree.SubElement(r, T).text = escaped(piece)
