@@ -32,19 +32,22 @@ def one_line(text: str, chars: int) -> str:
     return short if short == text.strip() else short.rstrip(",;:–-—") + "…"
 
 
-def add_furniture(slide: Any, pieces: list[Piece], furniture: Furniture, number: int) -> None:
+def add_furniture(slide: Any, pieces: list[Piece], furniture: Furniture, number: int, reference: bool = False) -> None:
+    """``reference``: clone the placeholders through python-pptx, reading the layout's each time."""
     from lxml import etree
 
     for piece in pieces:
         kind = piece.kind
         if (kind == DATE and not furniture.date) or (kind == FOOTER and not (piece.own or furniture.footer)):
             continue
-        # python-pptx's clone_placeholder, with the layout placeholder's attributes read once per template
         shapes = slide.shapes
-        kind_name, orient, sz, idx = piece.clone
-        shape_id = shapes._next_shape_id
-        shapes._spTree.add_placeholder(shape_id, shapes._next_ph_name(kind_name, shape_id, orient), kind_name, orient,
-                                       sz, idx)
+        if reference:
+            shapes.clone_placeholder(piece.placeholder)
+        else:  # clone_placeholder's steps, with the layout placeholder's attributes read once per template
+            kind_name, orient, sz, idx = piece.clone
+            shape_id = shapes._next_shape_id
+            name = shapes._next_ph_name(kind_name, shape_id, orient)
+            shapes._spTree.add_placeholder(shape_id, name, kind_name, orient, sz, idx)
         sp = shapes._spTree[-1]
         for old in sp.findall(qn("p:txBody")):
             sp.remove(old)

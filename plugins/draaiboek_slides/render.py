@@ -80,7 +80,7 @@ def add_slide(deck: Deck, adder: SlideAdder, writer: Writer, plan: SlidePlan, ti
         if key not in used:
             writer.remove(placeholder)
     if furniture is not None and plan.role != "title":
-        add_furniture(slide, role.pieces, furniture, adder.count)
+        add_furniture(slide, role.pieces, furniture, adder.count, adder.reference)
     writer.notes(adder.notes_page(slide), plan.notes or [])
     return slide
 
