@@ -16,13 +16,13 @@ from draaiboek.exporters import Exporter
 
 @hookimpl
 def register_exporters(register: Callable[[Exporter], None]) -> None:
-    from draaiboek_slides.export import OPTIONS, build_targets, export
+    from draaiboek_slides.export import OPTIONS, SlidesExport, build_targets
 
     register(Exporter(
         name="slides",
         help="Slide decks with speaker notes, one per session, in a .pptx/.potx house-style template.",
         suffix=".pptx",
-        export=export,
+        export=SlidesExport(),  # owns the templates it reads: one reading per build
         options=OPTIONS,
         build_targets=build_targets,
     ))

@@ -221,3 +221,21 @@ def fast_partnames(package: Any) -> None:
         return PackURI(tmpl % number)
 
     package.next_partname = next_partname
+
+
+def save_stable(package: Any) -> bytes:
+    """The package as python-pptx would save it, written once with fixed entry times (no second zip pass)."""
+    from pptx.opc.serialized import PackageWriter
+
+    members: dict[str, bytes] = {}
+
+    class Collect:  # python-pptx's physical writer interface, keeping the members in write order
+        def write(self, uri: Any, blob: bytes) -> None:
+            members[uri.membername] = blob
+
+    writer = PackageWriter(io.BytesIO(), package._rels, tuple(package.iter_parts()))
+    collect = Collect()
+    writer._write_content_types_stream(collect)  # type: ignore[arg-type]
+    writer._write_pkg_rels(collect)  # type: ignore[arg-type]
+    writer._write_parts(collect)  # type: ignore[arg-type]
+    return stable_zip(members)

@@ -1,7 +1,5 @@
-"""Paragraphs into python-pptx text frames: runs, bullets, numbers, indents and tab stops, and the notes page.
-
-With render.py, the only modules that touch python-pptx.
-"""
+"""The reference slide writer through python-pptx's API: placeholders, titles, paragraphs (runs, bullets,
+numbers, indents, tab stops), positions and the notes page. direct.py writes the same XML with lxml."""
 
 from __future__ import annotations
 
@@ -13,6 +11,7 @@ from pptx.util import Pt
 from draaiboek.markdown import Para, Run
 from draaiboek_slides import template
 from draaiboek_slides.fit import INDENT, PARA_SPACING, Box
+from draaiboek_slides.layouts import Slot, family
 
 SLIDE_IMAGE = 101
 
@@ -20,7 +19,7 @@ SLIDE_IMAGE = 101
 def write_paras(frame: Any, paras: list[Para], box: Box | None, size: float | None) -> None:
     """Paragraphs with real bold/italic/links, explicit bullets and indents; numbered items carry their number
     as text (LibreOffice restarts automatic numbering after every other paragraph). ``size`` is the deck's
-    body size when it is smaller than the template's."""
+    body size when it is smaller than the template's. (xmlparas.write gives the same XML without the API.)"""
     frame.clear()
     for index, para in enumerate(paras):
         p = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
@@ -97,17 +96,48 @@ def _bullet(ppr: Any, para: Para) -> None:
             ppr.append(element)
 
 
-def write_notes(slide: Any, notes: list[Para]) -> None:
-    page = slide.notes_slide
-    frame = page.notes_text_frame
-    if frame is None:  # the notes master has no body placeholder
-        shapes = page.shapes
-        element = shapes._spTree.add_textbox(shapes._next_shape_id, "Notes", 457200, 4572000, 6400800, 4114800)
-        frame = shapes._shape_factory(element).text_frame
-        frame.word_wrap = True
-    write_paras(frame, notes, None, None)
-    for placeholder in list(page.placeholders):
-        kind = int(placeholder.placeholder_format.type)
-        filled = placeholder.has_text_frame and placeholder.text_frame.text
-        if kind not in (template.BODY, SLIDE_IMAGE) and not filled:
-            placeholder._element.getparent().remove(placeholder._element)
+class PptxWriter:
+    """The reference slide writer: python-pptx's own API throughout (direct.DirectWriter gives the same bytes).
+    Shapes are python-pptx placeholder objects."""
+
+    def placeholders(self, slide: Any) -> dict[tuple[int, int], Any]:
+        """The slide's placeholders by (kind, place among that kind), the key :class:`Slot` uses."""
+        out: dict[tuple[int, int], Any] = {}
+        seen: dict[int, int] = {}
+        for ph in slide.placeholders:
+            kind = family(int(ph.placeholder_format.type))
+            out[(kind, seen.get(kind, 0))] = ph
+            seen[kind] = seen.get(kind, 0) + 1
+        return out
+
+    def title(self, slide: Any, shape: Any, text: str, size: float) -> None:
+        frame = shape.text_frame
+        frame.text = text
+        for run in frame.paragraphs[0].runs:
+            run.font.size = Pt(size)
+
+    def body(self, slide: Any, shape: Any, paras: list[Para], box: Box | None, size: float | None) -> None:
+        write_paras(shape.text_frame, paras, box, size)
+
+    def place(self, slide: Any, shape: Any, slot: Slot) -> None:
+        """The layout's position, written on the slide: a placeholder without ``idx`` may inherit another's."""
+        if all(slot.emu[2:]):
+            shape.left, shape.top, shape.width, shape.height = slot.emu
+
+    def remove(self, shape: Any) -> None:
+        shape._element.getparent().remove(shape._element)
+
+    def notes(self, page: Any, notes: list[Para]) -> None:
+        """The speaker notes on a slide's notes page (in a text box when the notes master has no body)."""
+        frame = page.notes_text_frame
+        if frame is None:  # the notes master has no body placeholder
+            shapes = page.shapes
+            element = shapes._spTree.add_textbox(shapes._next_shape_id, "Notes", 457200, 4572000, 6400800, 4114800)
+            frame = shapes._shape_factory(element).text_frame
+            frame.word_wrap = True
+        write_paras(frame, notes, None, None)
+        for placeholder in list(page.placeholders):
+            kind = int(placeholder.placeholder_format.type)
+            filled = placeholder.has_text_frame and placeholder.text_frame.text
+            if kind not in (template.BODY, SLIDE_IMAGE) and not filled:
+                placeholder._element.getparent().remove(placeholder._element)

@@ -3,7 +3,9 @@
 Run: .venv/bin/python tests/benchmarks/bench_deck_sessions.py [--sessions 25,50,100,200]
 
 Each step doubles the sessions of one training (6 agenda items each) and times `draaiboek export slides` as its
-own process. Linear growth shows as a ratio of about 2 between steps.
+own process (loading and checking the pack included), then the export alone in this process (the pack loaded
+beforehand, one template store as in a build). Linear growth shows as a ratio of about 2 between steps; the goal
+(issue 19.11) is linear growth and 200 sessions in under 30 s.
 """
 
 from __future__ import annotations
@@ -32,6 +34,28 @@ def main() -> None:
             start = time.perf_counter()
             subprocess.run([sys.executable, "-m", "draaiboek", "export", "slides", str(pack), "-o",
                             str(Path(tmp) / "deck.pptx")], check=True, capture_output=True)
+            seconds = time.perf_counter() - start
+        ratio = f"  x{seconds / previous:.2f}" if previous else ""
+        print(f"{sessions:>5} sessions: {seconds:6.1f} s{ratio}")
+        previous = seconds
+    print("export alone (pack loaded and checked beforehand):")
+    export_only(counts)
+    print("goal: a ratio of about 2 per doubling; 200 sessions under 30 s")
+
+
+def export_only(counts: list[int]) -> None:
+    sys.path[:0] = [str(ROOT / "core"), str(ROOT / "plugins")]
+    from draaiboek.api import open_training
+    from draaiboek_slides.export import build_bytes
+    from draaiboek_slides.loaded import Templates
+
+    store = Templates()
+    previous: float | None = None
+    for sessions in counts:
+        with tempfile.TemporaryDirectory() as tmp:
+            pack, training, resolver = open_training(str(write_pack(Path(tmp) / "pack", 1, sessions, 6)))
+            start = time.perf_counter()
+            build_bytes(pack, training, resolver, {"session": "all"}, None, store)
             seconds = time.perf_counter() - start
         ratio = f"  x{seconds / previous:.2f}" if previous else ""
         print(f"{sessions:>5} sessions: {seconds:6.1f} s{ratio}")
