@@ -9,10 +9,9 @@ from typing import Literal
 
 from draaiboek.labels import Labels
 from draaiboek.markdown import Para
-from draaiboek.model import Case, CaseLayer, Pack, Session, Training
-from draaiboek.model.common import Audience
+from draaiboek.model import Case, Pack, Session, Training
 from draaiboek.refs import Resolver
-from draaiboek.views import Moment, SessionView, TrainingView
+from draaiboek.views import SessionView, TrainingView
 from draaiboek_slides.fit import Box
 from draaiboek_slides.labels import SLIDE_LABELS
 
@@ -87,24 +86,6 @@ class Context:
 
     def t(self, key: str) -> str:
         return self.labels(key)
-
-    @cached_property
-    def moments(self) -> dict[tuple[int, str], Moment | None]:
-        """Each case layer's reveal moment per audience, worked out once per deck (by layer identity)."""
-        return {}
-
-    def visible_layers(self, case: Case, audience: Audience, at: Moment) -> list[CaseLayer]:
-        """The core view's ``visible_layers``, with the reveal moments looked up once: a case with a layer per
-        session, asked at every item, made a whole-training deck quadratic in its sessions."""
-        out = []
-        for layer in case.layers:
-            key = (id(layer), audience)
-            if key not in self.moments:
-                self.moments[key] = self.view.reveal_moment(layer, audience)
-            moment = self.moments[key]
-            if moment is not None and moment <= at:
-                out.append(layer)
-        return out
 
     def session(self, session: Session) -> SessionView:
         return next(s for s in self.view.sessions if s.session is session)

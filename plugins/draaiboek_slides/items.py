@@ -143,7 +143,7 @@ def break_slide(ctx: Context, item: ItemView) -> SlidePlan:
 def case_slide(ctx: Context, item: ItemView, case: Case, shown: Shown) -> SlidePlan | None:
     """One slide at the item that uses the case: what participants may see at its start, short, with the facts
     as a compact column. Seen before in this deck: only the layers revealed since, or no slide at all."""
-    visible = ctx.visible_layers(case, "participants", item.moment)
+    visible = ctx.view.visible_layers(case, "participants", item.moment)
     seen = shown.get(case.id)
     new = [layer for layer in visible if seen is None or layer.id not in seen]
     shown[case.id] = {layer.id for layer in visible}

@@ -143,8 +143,8 @@ def case_notes(ctx: Context, item: ItemView, case: Case) -> list[Para]:
     if cards:
         out.append(heading(ctx.t("role_cards")))
         out.extend(plain(f"{c.role} ({ctx.t('played_by')} {ctx.t(c.played_by)})", level=1) for c in cards)
-    room = {layer.id for layer in ctx.visible_layers(case, "participants", item.moment)}
-    for layer in ctx.visible_layers(case, "trainers", item.moment):
+    room = {layer.id for layer in ctx.view.visible_layers(case, "participants", item.moment)}
+    for layer in ctx.view.visible_layers(case, "trainers", item.moment):
         if layer.id not in room:
             out += [heading(f"{ctx.t('trainer_only')}: {layer.title}"), *parse(layer.text)]
     return out

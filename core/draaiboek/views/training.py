@@ -48,6 +48,10 @@ class TrainingView:
         self.language = pack.language or "nl"
         self.labels = Labels(self.language)
         self._positions = {s.id: i for i, s in enumerate(training.sessions)}
+        # Asked at every agenda item for every layer: a case with a layer per session would make a whole
+        # training quadratic. The model does not change while a view lives, so each answer is kept.
+        self._moments: dict[tuple[int, Audience], Moment | None] = {}
+        self._case_sessions: dict[str, tuple[int, ...]] = {}
 
     # -- sessions and items ------------------------------------------------------------------------------
 
@@ -147,13 +151,21 @@ class TrainingView:
 
     def case_sessions(self, case: Case) -> tuple[int, ...]:
         """The sessions whose agenda uses the case."""
-        return tuple(s.index for s in self.sessions
-                     if any(case.id in (c.id for c in item.cases) for item in s.items))
+        if case.id not in self._case_sessions:
+            self._case_sessions[case.id] = tuple(s.index for s in self.sessions
+                                                 if any(case.id in (c.id for c in item.cases) for item in s.items))
+        return self._case_sessions[case.id]
 
     # -- who sees what, when -------------------------------------------------------------------------------
 
     def reveal_moment(self, layer: CaseLayer, audience: Audience) -> Moment | None:
         """From when ``audience`` may see ``layer``: ``BEFORE`` when known from the start, None when never here."""
+        key = (id(layer), audience)
+        if key not in self._moments:
+            self._moments[key] = self._reveal_moment(layer, audience)
+        return self._moments[key]
+
+    def _reveal_moment(self, layer: CaseLayer, audience: Audience) -> Moment | None:
         if audience == "trainers":
             return BEFORE
         if audience not in layer.audience:
