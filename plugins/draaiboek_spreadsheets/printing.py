@@ -150,7 +150,8 @@ def setup(ws: Worksheet, page: Page, last_row: int, last_col: int, *, title_rows
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "landscape" if page.landscape else "portrait"
     content = width_of(ws, first_col, last_col)
-    tall = sum(row_height(ws, row) for row in range(1, last_row + 1))
+    dims = ws.row_dimensions  # .get: indexing would add an empty row element for every row asked about
+    tall = sum((d.height if (d := dims.get(row)) is not None else None) or LINE_PT for row in range(1, last_row + 1))
     if content <= page.printable_mm and page.body_pt < tall <= page.body_pt * SPILL_SCALE:
         # A few lines over one page: shrink the sheet onto it rather than print them on a page of their own.
         ws.page_setup.fitToWidth = ws.page_setup.fitToHeight = 1
