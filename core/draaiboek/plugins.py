@@ -1,6 +1,7 @@
 """The plugin manager: the hookspecs, the ``draaiboek`` entry points, and one readable line per broken plugin.
 
-Loaded on every start (also for ``--help``), so it uses dataclasses, not attrs, to stay light.
+Loaded on every start (also for ``--help``), so it uses dataclasses, not attrs, and reads the entry points
+without importlib.metadata (:mod:`draaiboek.entrypoints`), to stay light.
 """
 
 from __future__ import annotations
@@ -9,12 +10,15 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
-from importlib.metadata import EntryPoint, entry_points
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pluggy
 
 from draaiboek import PROJECT, hookspecs
+from draaiboek.entrypoints import EntryPoint, entry_points
+
+if TYPE_CHECKING:
+    from importlib import metadata
 
 ENTRY_POINT_GROUP = PROJECT
 #: The distribution whose plugins are built in: they load first and win every name.
@@ -46,12 +50,11 @@ def describe_distribution(ep: EntryPoint | None) -> str:
     """'name version' of the distribution an entry point came from (reads metadata: call only when needed)."""
     if ep is None:
         return "registered in code"
-    dist = ep.dist
-    return f"{dist.name} {dist.version}" if dist is not None else "unknown distribution"
+    return f"{ep.distribution} {ep.version()}" if ep.distribution is not None else "unknown distribution"
 
 
 def is_built_in(ep: EntryPoint) -> bool:
-    return ep.dist is not None and ep.dist.name == BUILT_IN_DISTRIBUTION
+    return ep.distribution == BUILT_IN_DISTRIBUTION
 
 
 @dataclass
@@ -118,7 +121,12 @@ def disabled_from_env() -> set[str]:
 
 
 def _entry_points() -> Iterator[EntryPoint]:
-    yield from entry_points(group=ENTRY_POINT_GROUP)
+    yield from entry_points(ENTRY_POINT_GROUP)
+
+
+def _ours(ep: EntryPoint | metadata.EntryPoint) -> EntryPoint:
+    # A source may hand importlib.metadata's entry points (tests do): the same thing, read through importlib.
+    return ep if isinstance(ep, EntryPoint) else EntryPoint.of(ep)
 
 
 def _given(obj: object) -> object:
@@ -129,7 +137,7 @@ def get_plugin_manager(
     load_entrypoints: bool = True,
     disabled: Iterable[str] = (),
     extra_plugins: Iterable[tuple[str, object]] = (),
-    entry_point_source: Callable[[], Iterable[EntryPoint]] = _entry_points,
+    entry_point_source: Callable[[], Iterable[EntryPoint | metadata.EntryPoint]] = _entry_points,
     debug: bool | None = None,
 ) -> PluginHost:
     """Make the manager, add the hookspecs, load the entry points. Nothing happens at import time.
@@ -149,7 +157,7 @@ def get_plugin_manager(
     if load_entrypoints:
         # Entry points come in no defined order: built-ins first, then by name, so plugins always load the
         # same way and a third-party plugin can never take a built-in's name.
-        found = [(not is_built_in(ep), ep.name, ep) for ep in entry_point_source()]
+        found = [(not is_built_in(ep), ep.name, ep) for ep in map(_ours, entry_point_source())]
         for third_party, _, found_ep in sorted(found, key=lambda item: item[:2]):
             if not third_party:
                 host.built_in.add(found_ep.name)

@@ -1,40 +1,80 @@
-"""How much slower is ``draaiboek --help`` than ``python -c "import click"``? Aim: under 2x.
+"""Start-up cost of the CLI as a ratio to ``python -c "import click"`` (issue 20.3), with each command's peak RSS.
+
+Goals: ``--help`` <= 1.6x, ``packs`` <= 5x, ``check het-gesprek`` <= 5x. The commands take turns (interleaved) so
+they share the machine's load; each figure is a median. Run it twice on a busy machine and compare.
 
 Run: .venv/bin/python tests/benchmarks/bench_startup.py [runs]
+(another checkout: /other/.venv/bin/python tests/benchmarks/bench_startup.py: it measures the draaiboek that
+python imports)
 """
 
 from __future__ import annotations
 
+import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 COMMANDS = {
-    "click": [sys.executable, "-c", "import click"],
-    "help": [sys.executable, "-m", "draaiboek", "--help"],
-    "packs": [sys.executable, "-m", "draaiboek", "packs"],
+    "import click": ([sys.executable, "-c", "import click"], None),
+    "draaiboek --help": ([sys.executable, "-m", "draaiboek", "--help"], 1.6),
+    "draaiboek packs": ([sys.executable, "-m", "draaiboek", "packs"], 5.0),
+    "draaiboek check het-gesprek": ([sys.executable, "-m", "draaiboek", "check", "het-gesprek"], 5.0),
 }
 
 
-def medians(runs: int) -> dict[str, float]:
-    """Median wall time per command; the commands take turns so they share the machine's load."""
+def run_once(command: list[str], cwd: str) -> tuple[float, float, int]:
+    """Wall time, CPU time (user + system: less sensitive to other load) and peak RSS (KiB) of one run;
+    wait4 gives this child's own rusage."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} exited with {process.returncode}")
+    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss
+
+
+def measure(runs: int) -> dict[str, tuple[list[float], list[float], int]]:
     times: dict[str, list[float]] = {name: [] for name in COMMANDS}
-    for _ in range(runs):
-        for name, command in COMMANDS.items():
-            start = time.perf_counter()
-            subprocess.run(command, check=True, capture_output=True)
-            times[name].append(time.perf_counter() - start)
-    return {name: statistics.median(values) for name, values in times.items()}
+    cpu: dict[str, list[float]] = {name: [] for name in COMMANDS}
+    peaks: dict[str, int] = dict.fromkeys(COMMANDS, 0)
+    with tempfile.TemporaryDirectory() as cwd:  # no checkout on sys.path[0]: the installed draaiboek runs
+        for command, _ in COMMANDS.values():  # one warm-up each: file cache, .pyc files
+            run_once(command, cwd)
+        for _ in range(runs):
+            for name, (command, _) in COMMANDS.items():
+                elapsed, used, peak = run_once(command, cwd)
+                times[name].append(elapsed)
+                cpu[name].append(used)
+                peaks[name] = max(peaks[name], peak)
+    return {name: (times[name], cpu[name], peaks[name]) for name in COMMANDS}
+
+
+def iqr_ms(values: list[float]) -> float:
+    quartiles = statistics.quantiles(values, n=4)
+    return (quartiles[2] - quartiles[0]) * 1000
 
 
 def main() -> None:
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 15
-    result = medians(runs)
-    click, helped, packs = result["click"], result["help"], result["packs"]
-    print(f"python -c 'import click'  {click * 1000:7.1f} ms (median of {runs})")
-    print(f"draaiboek --help          {helped * 1000:7.1f} ms  ratio {helped / click:.2f}x")
-    print(f"draaiboek packs           {packs * 1000:7.1f} ms  ratio {packs / click:.2f}x")
+    result = measure(runs)
+    wall_base = statistics.median(result["import click"][0])
+    cpu_base = statistics.median(result["import click"][1])
+    print(f"{sys.executable}: medians of {runs} interleaved runs (IQR = spread between runs)")
+    columns = ("wall ms", "IQR", "ratio", "cpu ms", "IQR", "ratio")
+    print(f"{'':<28} " + " ".join(f"{c:>{8 if 'ms' in c else 6}}" for c in columns) + f" {'peak RSS':>9}  goal")
+    for name, (_, goal) in COMMANDS.items():
+        wall, cpu, peak = result[name]
+        wall_ratio = statistics.median(wall) / wall_base
+        cpu_ratio = statistics.median(cpu) / cpu_base
+        verdict = "" if goal is None else f"<= {goal}x: {'met' if max(wall_ratio, cpu_ratio) <= goal else 'NOT met'}"
+        print(f"{name:<28} {statistics.median(wall) * 1000:8.1f} {iqr_ms(wall):6.1f} {wall_ratio:5.2f}x "
+              f"{statistics.median(cpu) * 1000:8.1f} {iqr_ms(cpu):6.1f} {cpu_ratio:5.2f}x "
+              f"{peak / 1024:6.1f} MB  {verdict}")
 
 
 if __name__ == "__main__":
