@@ -8,12 +8,14 @@ from draaiboek import hookimpl
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-    from importlib.abc import Traversable
+    from pathlib import Path
 
 
 @hookimpl
-def register_content_packs(register: Callable[[Traversable], None]) -> None:
-    # Imported here, not at the top: every start loads this module (also --help), few need the pack.
-    from importlib.resources import files
+def register_content_packs(register: Callable[[Path], None]) -> None:
+    # The folder next to this file: what importlib.resources.files(__name__) / "pack" gives for an installed
+    # package, without importing importlib.resources (zipfile, tempfile) into every 'packs' and 'check'.
+    # pathlib is imported here, not at the top: every start loads this module (also --help).
+    from pathlib import Path
 
-    register(files(__name__) / "pack")
+    register(Path(__file__).parent / "pack")

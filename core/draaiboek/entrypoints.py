@@ -10,9 +10,7 @@ another distribution finder, a file importlib would choke on) goes to ``importli
 from __future__ import annotations
 
 import os
-import re
 import sys
-from dataclasses import dataclass, field
 from functools import reduce
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
@@ -21,7 +19,7 @@ if TYPE_CHECKING:
     from importlib import metadata
 
 #: importlib.metadata's syntax for a value: ``module``, ``module:attr.attr``, optional ``[extras]``.
-VALUE = re.compile(r"(?P<module>[\w.]+)\s*(:\s*(?P<attr>[\w.]+)\s*)?((?P<extras>\[.*\])\s*)?$")
+VALUE = r"(?P<module>[\w.]+)\s*(:\s*(?P<attr>[\w.]+)\s*)?((?P<extras>\[.*\])\s*)?$"
 METADATA_SUFFIXES = (".dist-info", ".egg-info")
 
 
@@ -29,18 +27,24 @@ class Unusual(Exception):
     """Something the fast path does not read like importlib.metadata would: ask importlib.metadata."""
 
 
-@dataclass(frozen=True)
 class EntryPoint:
-    """One entry point and the distribution (its metadata ``Name``) that declares it."""
+    """One entry point and the distribution (its metadata ``Name``) that declares it.
 
-    name: str
-    value: str
-    group: str
-    distribution: str | None = None
-    #: the .dist-info / .egg-info folder it was read from (None when importlib.metadata found it)
-    folder: str | None = None
-    #: the importlib.metadata entry point this one stands for, when it came from there (fallback, tests)
-    origin: metadata.EntryPoint | None = field(default=None, compare=False, repr=False)
+    A plain class, not a dataclass: making a dataclass costs more start-up time than reading every entry point.
+    """
+
+    __slots__ = ("distribution", "folder", "group", "name", "origin", "value")
+
+    def __init__(self, name: str, value: str, group: str, distribution: str | None = None, folder: str | None = None,
+                 origin: metadata.EntryPoint | None = None) -> None:
+        self.name, self.value, self.group, self.distribution = name, value, group, distribution
+        #: the .dist-info / .egg-info folder it was read from (None when importlib.metadata found it)
+        self.folder = folder
+        #: the importlib.metadata entry point this one stands for, when it came from there (fallback, tests)
+        self.origin = origin
+
+    def __repr__(self) -> str:
+        return f"EntryPoint({self.name!r}, {self.value!r}, {self.group!r}, {self.distribution!r})"
 
     @classmethod
     def of(cls, ep: metadata.EntryPoint) -> EntryPoint:
@@ -49,9 +53,15 @@ class EntryPoint:
 
     def load(self) -> Any:
         """The module, or the object the value names in it (as ``importlib.metadata.EntryPoint.load``)."""
-        match = VALUE.match(self.value)
-        if self.origin is not None or match is None:  # importlib raises its own error for a malformed value
-            return (self.origin or self._reference()).load()
+        if self.origin is not None:
+            return self.origin.load()
+        if all(part.isidentifier() for part in self.value.split(".")):  # a plain module: no regex to compile
+            return import_module(self.value)
+        import re
+
+        match = re.match(VALUE, self.value)
+        if match is None:  # importlib.metadata raises its own error for a malformed value
+            return self._reference().load()
         module = import_module(match.group("module"))
         return reduce(getattr, filter(None, (match.group("attr") or "").split(".")), module)
 
@@ -120,8 +130,16 @@ def _metadata_folders(root: object) -> list[tuple[str, str]]:
         name = stem.partition("-")[0]
         if suffix not in METADATA_SUFFIXES or not name:  # importlib then names it by its metadata instead
             raise Unusual(f"a metadata folder named {child!r}")
-        folders.append((os.path.join(root, child), re.sub(r"[-_.]+", "-", name).lower().replace("-", "_")))
+        folders.append((os.path.join(root, child), _normalize(name)))
     return folders
+
+
+def _normalize(name: str) -> str:
+    """importlib.metadata's ``re.sub(r"[-_.]+", "-", name).lower().replace("-", "_")``, without a regex."""
+    name = name.lower().replace("-", "_").replace(".", "_")
+    while "__" in name:
+        name = name.replace("__", "_")
+    return name
 
 
 def _read_text(path: str) -> str | None:

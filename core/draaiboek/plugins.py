@@ -1,14 +1,13 @@
 """The plugin manager: the hookspecs, the ``draaiboek`` entry points, and one readable line per broken plugin.
 
-Loaded on every start (also for ``--help``), so it uses dataclasses, not attrs, and reads the entry points
-without importlib.metadata (:mod:`draaiboek.entrypoints`), to stay light.
+Loaded on every start (also for ``--help``), so it uses plain classes (making a dataclass or an attrs class costs
+start-up time) and reads the entry points without importlib.metadata (:mod:`draaiboek.entrypoints`).
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -31,11 +30,21 @@ DEBUG_ENV = "DRAAIBOEK_DEBUG"
 PLUGIN_FAILURES = (Exception, SystemExit)
 
 
-@dataclass(frozen=True)
 class PluginProblem:
-    plugin: str
-    distribution: str
-    message: str
+    __slots__ = ("distribution", "message", "plugin")
+
+    def __init__(self, plugin: str, distribution: str, message: str) -> None:
+        self.plugin, self.distribution, self.message = plugin, distribution, message
+
+    def __repr__(self) -> str:
+        return f"PluginProblem({self.plugin!r}, {self.distribution!r}, {self.message!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, PluginProblem) and (self.plugin, self.distribution, self.message) == (
+            other.plugin, other.distribution, other.message)
+
+    def __hash__(self) -> int:
+        return hash((self.plugin, self.distribution, self.message))
 
     def format(self) -> str:
         return f"plugin '{self.plugin}' (from {self.distribution}): {self.message}"
@@ -57,18 +66,18 @@ def is_built_in(ep: EntryPoint) -> bool:
     return ep.distribution == BUILT_IN_DISTRIBUTION
 
 
-@dataclass
 class PluginHost:
     """A plugin manager plus what went wrong while loading it, and which distribution each plugin came from.
 
     :param debug: re-raise plugin failures instead of reporting them (``--traceback``, ``DRAAIBOEK_DEBUG=1``).
     """
 
-    manager: pluggy.PluginManager
-    entry_points: dict[str, EntryPoint] = field(default_factory=dict)
-    problems: list[PluginProblem] = field(default_factory=list)
-    built_in: set[str] = field(default_factory=set)
-    debug: bool = False
+    def __init__(self, manager: pluggy.PluginManager, debug: bool = False) -> None:
+        self.manager = manager
+        self.entry_points: dict[str, EntryPoint] = {}
+        self.problems: list[PluginProblem] = []
+        self.built_in: set[str] = set()
+        self.debug = debug
 
     def distribution(self, plugin_name: str) -> str:
         """'name version' of the distribution a plugin came from (read only when asked: it is slow)."""
