@@ -76,3 +76,28 @@ def test_import_time_report_agrees_for_help() -> None:
     imported = {line.rsplit("|", 1)[1].strip() for line in done.stderr.splitlines() if line.startswith("import time:")}
     assert "click" in imported and "pluggy" in imported
     assert loaded(imported, NOT_FOR_HELP) == []
+
+
+def test_path_options_still_hand_commands_a_pathlib_path() -> None:
+    """PathType keeps pathlib out of start-up, not out of the commands: values and defaults arrive as Path."""
+    from pathlib import Path
+
+    import click
+    from click.testing import CliRunner
+
+    from draaiboek.cli.app import PathType
+
+    seen: list[object] = []
+
+    @click.command()
+    @click.option("--folder", type=PathType(file_okay=False), default="out")
+    @click.option("--settings", type=PathType(dir_okay=False, exists=True))
+    def command(folder: Path, settings: Path | None) -> None:
+        seen.extend([folder, settings])
+
+    assert CliRunner().invoke(command, []).exit_code == 0
+    assert CliRunner().invoke(command, ["--folder", "x", "--settings", __file__]).exit_code == 0
+    assert seen == [Path("out"), None, Path("x"), Path(__file__)]
+    assert all(isinstance(value, Path) for value in seen if value is not None)
+    missing = CliRunner().invoke(command, ["--settings", "no-such-file.yaml"])
+    assert missing.exit_code == 2 and "File 'no-such-file.yaml' does not exist." in missing.output
