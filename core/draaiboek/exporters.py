@@ -8,10 +8,11 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import time
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # pathlib too: the annotations are strings, and --help need not import it
+    from pathlib import Path
+
     import click
 
     from draaiboek.model import Pack, Training

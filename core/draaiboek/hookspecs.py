@@ -8,15 +8,15 @@ core, so the core keeps control of validation and naming. ``docs`` for each hook
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pluggy
 
 from draaiboek import PROJECT
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # pathlib too: the annotations are strings, and --help need not import it
     from importlib.abc import Traversable
+    from pathlib import Path
 
     import click
 
@@ -35,7 +35,8 @@ def register_content_packs(register: Callable[[Path | Traversable], None]) -> No
     Called when the core needs the list of packs (``packs``, ``show``, ``check``, ``export``, ``build``).
 
     :param register: call ``register(folder)`` once per pack, with the folder that holds its ``pack.yaml``
-        (usually ``importlib.resources.files(__name__) / "pack"``). The pack's id is read from its
+        (usually ``Path(__file__).parent / "pack"``, with pathlib imported inside the hook: every start loads
+        every plugin module, so keep their top-level imports light). The pack's id is read from its
         ``pack.yaml``; two packs with the same id are reported and the later one is left out.
     """
 

@@ -1,20 +1,23 @@
 """The plugin manager: the hookspecs, the ``draaiboek`` entry points, and one readable line per broken plugin.
 
-Loaded on every start (also for ``--help``), so it uses dataclasses, not attrs, to stay light.
+Loaded on every start (also for ``--help``), so it uses plain classes (making a dataclass or an attrs class costs
+start-up time) and reads the entry points without importlib.metadata (:mod:`draaiboek.entrypoints`).
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from functools import partial
-from importlib.metadata import EntryPoint, entry_points
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pluggy
 
 from draaiboek import PROJECT, hookspecs
+from draaiboek.entrypoints import EntryPoint, entry_points
+
+if TYPE_CHECKING:
+    from importlib import metadata
 
 ENTRY_POINT_GROUP = PROJECT
 #: The distribution whose plugins are built in: they load first and win every name.
@@ -27,11 +30,21 @@ DEBUG_ENV = "DRAAIBOEK_DEBUG"
 PLUGIN_FAILURES = (Exception, SystemExit)
 
 
-@dataclass(frozen=True)
 class PluginProblem:
-    plugin: str
-    distribution: str
-    message: str
+    __slots__ = ("distribution", "message", "plugin")
+
+    def __init__(self, plugin: str, distribution: str, message: str) -> None:
+        self.plugin, self.distribution, self.message = plugin, distribution, message
+
+    def __repr__(self) -> str:
+        return f"PluginProblem({self.plugin!r}, {self.distribution!r}, {self.message!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, PluginProblem) and (self.plugin, self.distribution, self.message) == (
+            other.plugin, other.distribution, other.message)
+
+    def __hash__(self) -> int:
+        return hash((self.plugin, self.distribution, self.message))
 
     def format(self) -> str:
         return f"plugin '{self.plugin}' (from {self.distribution}): {self.message}"
@@ -46,26 +59,25 @@ def describe_distribution(ep: EntryPoint | None) -> str:
     """'name version' of the distribution an entry point came from (reads metadata: call only when needed)."""
     if ep is None:
         return "registered in code"
-    dist = ep.dist
-    return f"{dist.name} {dist.version}" if dist is not None else "unknown distribution"
+    return f"{ep.distribution} {ep.version()}" if ep.distribution is not None else "unknown distribution"
 
 
 def is_built_in(ep: EntryPoint) -> bool:
-    return ep.dist is not None and ep.dist.name == BUILT_IN_DISTRIBUTION
+    return ep.distribution == BUILT_IN_DISTRIBUTION
 
 
-@dataclass
 class PluginHost:
     """A plugin manager plus what went wrong while loading it, and which distribution each plugin came from.
 
     :param debug: re-raise plugin failures instead of reporting them (``--traceback``, ``DRAAIBOEK_DEBUG=1``).
     """
 
-    manager: pluggy.PluginManager
-    entry_points: dict[str, EntryPoint] = field(default_factory=dict)
-    problems: list[PluginProblem] = field(default_factory=list)
-    built_in: set[str] = field(default_factory=set)
-    debug: bool = False
+    def __init__(self, manager: pluggy.PluginManager, debug: bool = False) -> None:
+        self.manager = manager
+        self.entry_points: dict[str, EntryPoint] = {}
+        self.problems: list[PluginProblem] = []
+        self.built_in: set[str] = set()
+        self.debug = debug
 
     def distribution(self, plugin_name: str) -> str:
         """'name version' of the distribution a plugin came from (read only when asked: it is slow)."""
@@ -118,7 +130,12 @@ def disabled_from_env() -> set[str]:
 
 
 def _entry_points() -> Iterator[EntryPoint]:
-    yield from entry_points(group=ENTRY_POINT_GROUP)
+    yield from entry_points(ENTRY_POINT_GROUP)
+
+
+def _ours(ep: EntryPoint | metadata.EntryPoint) -> EntryPoint:
+    # A source may hand importlib.metadata's entry points (tests do): the same thing, read through importlib.
+    return ep if isinstance(ep, EntryPoint) else EntryPoint.of(ep)
 
 
 def _given(obj: object) -> object:
@@ -129,7 +146,7 @@ def get_plugin_manager(
     load_entrypoints: bool = True,
     disabled: Iterable[str] = (),
     extra_plugins: Iterable[tuple[str, object]] = (),
-    entry_point_source: Callable[[], Iterable[EntryPoint]] = _entry_points,
+    entry_point_source: Callable[[], Iterable[EntryPoint | metadata.EntryPoint]] = _entry_points,
     debug: bool | None = None,
 ) -> PluginHost:
     """Make the manager, add the hookspecs, load the entry points. Nothing happens at import time.
@@ -149,7 +166,7 @@ def get_plugin_manager(
     if load_entrypoints:
         # Entry points come in no defined order: built-ins first, then by name, so plugins always load the
         # same way and a third-party plugin can never take a built-in's name.
-        found = [(not is_built_in(ep), ep.name, ep) for ep in entry_point_source()]
+        found = [(not is_built_in(ep), ep.name, ep) for ep in map(_ours, entry_point_source())]
         for third_party, _, found_ep in sorted(found, key=lambda item: item[:2]):
             if not third_party:
                 host.built_in.add(found_ep.name)

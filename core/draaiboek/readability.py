@@ -111,10 +111,12 @@ def words(sentence: str) -> list[str]:
 
 @cache
 def _hyphenator() -> Callable[[str], list[int]]:
-    import pyphen  # type: ignore[import-untyped]  # only when a text is scored: `draaiboek --help` and plain `show` stay light
+    # Only when a text is scored: `draaiboek --help` and plain `show` stay light. pyphen's nl_NL patterns, each
+    # parsed on first use (draaiboek.hyphenation): parsing all of them up front cost more than the rest of a check.
+    from draaiboek.hyphenation import dutch_positions
 
     # left/right 1: count a single-letter syllable at a word's edge too ('a-de-men' is three).
-    return pyphen.Pyphen(lang="nl_NL", left=1, right=1).positions  # type: ignore[no-any-return]
+    return dutch_positions(left=1, right=1)
 
 
 VOWELS = re.compile(r"[aeiouyàáâèéêìíîòóôùúû]+|[äëïöü]")

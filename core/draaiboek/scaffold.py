@@ -33,16 +33,23 @@ packages = ["{module}"]
 INIT = '''\
 """The draaiboek content pack '{name}': the data lives in pack/ next to this file."""
 
-from collections.abc import Callable
-from importlib.abc import Traversable
-from importlib.resources import files
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from draaiboek import hookimpl
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
 
 @hookimpl
-def register_content_packs(register: Callable[[Traversable], None]) -> None:
-    register(files(__name__) / "pack")
+def register_content_packs(register: Callable[[Path], None]) -> None:
+    # Imported here: draaiboek loads every plugin on each start (also --help), few runs need the pack.
+    from pathlib import Path
+
+    register(Path(__file__).parent / "pack")
 '''
 
 PACK_YAML = """\

@@ -5,15 +5,17 @@ A built-in plugin, registered through the same entry point as anyone else's."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
 from draaiboek import hookimpl
+from draaiboek.cli.app import PathType
 from draaiboek.exporters import BuildTarget, Exporter, ExportJob
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # pathlib too: every start loads this plugin (also --help), few need a path
+    from pathlib import Path
+
     from draaiboek.model import Training
 
 
@@ -57,7 +59,7 @@ def pdf_copies(files: list[Path], wanted: bool) -> list[Path]:
 def word_options() -> list[click.Option]:
     """``--template`` and ``--pdf``, shared by every exporter that writes Word files."""
     return [
-        click.Option(["--template"], type=click.Path(path_type=Path, exists=True, dir_okay=False),
+        click.Option(["--template"], type=PathType(exists=True, dir_okay=False),
                      help="House-style Word file (.docx): fonts, colours, headings, margins, header and footer."),
         click.Option(["--pdf"], is_flag=True, help="Also write a PDF of each Word file (needs LibreOffice)."),
     ]

@@ -8,7 +8,6 @@ competence meter on paper. Audiences and reveal moments come from ``draaiboek.vi
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
@@ -16,7 +15,9 @@ import click
 from draaiboek import hookimpl
 from draaiboek.exporters import BuildTarget, Exporter, ExportJob
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # pathlib too: every start loads this plugin (also --help), few need a path
+    from pathlib import Path
+
     from draaiboek.model import Training
 
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
+from draaiboek.cli.app import PathType
 from draaiboek.errors import DraaiboekError
+
+if TYPE_CHECKING:  # every start declares this command (also --help): pathlib only when it runs
+    from pathlib import Path
 
 
 def report(path: Path) -> tuple[list[tuple[str, str, str]], str | None]:
@@ -49,7 +53,7 @@ def template_group() -> None:
 
 
 @template_group.command("check")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", type=PathType(dir_okay=False))
 def check_command(file: Path) -> None:
     """Report which slide roles FILE (.pptx/.potx) covers and with which layout."""
     try:

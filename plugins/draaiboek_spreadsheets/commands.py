@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
+from draaiboek.cli.app import PathType
 from draaiboek.errors import DraaiboekError
+
+if TYPE_CHECKING:  # every start declares this command (also --help): pathlib only when it runs
+    from pathlib import Path
 
 
 @click.command("results")
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+@click.argument("inputs", nargs=-1, required=True, type=PathType())
+@click.option("-o", "--output", required=True, type=PathType(dir_okay=False),
               help="The report workbook to write (.xlsx).")
 @click.option("--min-group", type=click.IntRange(min=1), default=3, show_default=True,
               help="Withhold group figures based on fewer respondents than this.")

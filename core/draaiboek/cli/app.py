@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -9,6 +10,8 @@ import click
 from draaiboek.errors import DraaiboekError, InternalError, internal_error
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from draaiboek.catalog import Catalog
     from draaiboek.plugins import PluginHost
 
@@ -40,6 +43,16 @@ class AppState:
 
 
 pass_state = click.make_pass_decorator(AppState)
+
+
+class PathType(click.Path):
+    """``click.Path(path_type=pathlib.Path)`` that imports pathlib only when a command gets a path: every start
+    declares the options (also ``--help``), few use them. Plugins may use it for their options too."""
+
+    def coerce_path_result(self, value: str | os.PathLike[str]) -> Path:
+        from pathlib import Path
+
+        return value if isinstance(value, Path) else Path(value)
 
 
 #: Exceptions click uses for its own flow (exit codes, usage errors, Ctrl+C): never an internal error.

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
+
+from draaiboek.cli.app import PathType
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 @click.command()
 @click.argument("name")
-@click.option("--dir", "parent", type=click.Path(path_type=Path, file_okay=False), default=Path("."),
+@click.option("--dir", "parent", type=PathType(file_okay=False), default=".",
               show_default=True, help="Folder to create the package in.")
 def new(name: str, parent: Path) -> None:
     """Create a new content pack NAME as an installable plugin package."""
@@ -22,7 +26,7 @@ def new(name: str, parent: Path) -> None:
 
 
 @click.command()
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write to a file.")
+@click.option("-o", "--output", type=PathType(dir_okay=False), help="Write to a file.")
 @click.option("--format", "fmt", type=click.Choice(["json", "markdown"]), default="json", show_default=True,
               help="json: the JSON Schema for editors; markdown: the field reference for authors (FORMAT.md).")
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
@@ -36,6 +40,8 @@ def schema(output: Path | None, fmt: str, force: bool) -> None:
 
         text = field_reference()
     else:
+        import json  # here, not at the top: only this command needs it
+
         from draaiboek.schema import pack_schema
 
         text = json.dumps(pack_schema(), indent=2, ensure_ascii=False) + "\n"

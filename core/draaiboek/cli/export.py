@@ -5,12 +5,11 @@ from __future__ import annotations
 import sys
 from collections.abc import Mapping
 from datetime import time
-from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
 import click
 
-from draaiboek.cli.app import AppState, DraaiboekGroup, pass_state
+from draaiboek.cli.app import AppState, DraaiboekGroup, PathType, pass_state
 from draaiboek.errors import (
     DraaiboekError,
     ExporterBug,
@@ -23,6 +22,8 @@ from draaiboek.exporters import BuildTarget, ExportJob
 from draaiboek.plugins import PLUGIN_FAILURES
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from draaiboek.catalog import Catalog, ExporterEntry
     from draaiboek.model import Pack, Training
     from draaiboek.refs import Resolver
@@ -58,7 +59,7 @@ def _bug(entry: ExporterEntry, what: str, exc: BaseException) -> ExporterBug:
 
 def settings_option() -> click.Option:
     """``--settings FILE``: the organisation's values for the training's settings, declared once in core."""
-    return click.Option(["--settings", "settings_file"], type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    return click.Option(["--settings", "settings_file"], type=PathType(dir_okay=False, exists=True),
                         help="YAML file of 'setting-id: value' lines: fills {setting-id} in the texts (unset "
                              "settings stay visible, marked 'in te vullen').")
 
@@ -67,6 +68,8 @@ def run_exporter(entry: ExporterEntry, pack: Pack, training: Training, resolver:
                  options: Mapping[str, Any], start: time | None = None,
                  settings: Mapping[str, str] | None = None) -> list[Path]:
     """Run one exporter; anything it raises that is not a handled error is reported as the plugin's fault."""
+    from pathlib import Path  # here, not at the top: every start loads this module, few export
+
     from draaiboek.settings import fill_settings
 
     filled, training = fill_settings(pack, training, settings or {})
@@ -87,6 +90,8 @@ def run_exporter(entry: ExporterEntry, pack: Pack, training: Training, resolver:
 def build_paths(entry: ExporterEntry, training: Training, folder: Path, out_dir: Path,
                 ) -> list[tuple[Path, Mapping[str, Any]]]:
     """The files ``build`` asks an exporter for, each checked to land inside ``out_dir`` (the ``-o`` folder)."""
+    from pathlib import PurePath
+
     try:
         targets = entry.exporter.build_targets(entry.exporter, training)
     except DraaiboekError:
@@ -129,7 +134,7 @@ def _export_command(entry: ExporterEntry) -> click.Command:
 
     params: list[click.Parameter] = [
         click.Argument(["ref"]),
-        click.Option(["-o", "--output"], type=click.Path(path_type=Path, dir_okay=folder, file_okay=not folder),
+        click.Option(["-o", "--output"], type=PathType(dir_okay=folder, file_okay=not folder),
                      required=True, help="Folder to write into." if folder else f"File to write ({exporter.suffix})."),
         click.Option(["--force"], is_flag=True, help="Overwrite the output if it exists."),
         start_option(),
@@ -167,13 +172,13 @@ def export() -> None:
 
 @click.command()
 @click.argument("refs", nargs=-1, metavar="[REF]...")
-@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("out"),
+@click.option("-o", "--output", "out_dir", type=PathType(file_okay=False), default="out",
               show_default=True, help="Folder to write into (one subfolder per pack).")
 @click.option("--exporter", "only", multiple=True, metavar="NAME", help="Only these exporters (repeatable).")
 @click.option("--force", is_flag=True, help="Overwrite files that exist.")
 @click.option("--start", metavar="HH:MM", callback=clock_option,
               help="Clock time every session starts (default: the pack's own start times, else 09:00).")
-@click.option("--settings", "settings_file", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+@click.option("--settings", "settings_file", type=PathType(dir_okay=False, exists=True),
               help="YAML file of 'setting-id: value' lines: fills {setting-id} in the texts of every training.")
 @pass_state
 def build(state: AppState, refs: tuple[str, ...], out_dir: Path, only: tuple[str, ...], force: bool,

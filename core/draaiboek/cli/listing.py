@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import click
@@ -28,6 +27,8 @@ def plugins(state: AppState, as_json: bool) -> None:
             "commands": sorted(c for c, plugin in state.command_plugins.items() if plugin == name),
         })
     if as_json:
+        import json  # here, not at the top: every start loads this module
+
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
     for row in rows:
@@ -57,6 +58,8 @@ def packs(state: AppState, as_json: bool) -> None:
             "loads": pack is not None,
         })
     if as_json:
+        import json
+
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
     from draaiboek.diagnostics import printable

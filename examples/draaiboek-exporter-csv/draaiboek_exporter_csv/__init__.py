@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Callable
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from draaiboek import hookimpl
 from draaiboek.exporters import Exporter, ExportJob
 
+if TYPE_CHECKING:
+    from pathlib import Path
+
 HEADER = ["session", "start", "end", "title", "kind", "work_format", "minutes"]
 
 
 def export_csv(job: ExportJob) -> list[Path]:
+    import csv  # here, not at the top: every start loads this plugin, few export CSV
+
     from draaiboek.output import atomic_path
     from draaiboek.views import training_view
     from draaiboek.views.timeline import clock
