@@ -88,6 +88,10 @@ def _document(get: Any, construct: Constructor, max_depth: int, lines: dict[Path
     # A frame: [container, its path (only when lines are wanted), the key awaiting a value or _NO_KEY]
     stack: list[list[Any]] = []
     root: Any = None
+    # One object per distinct text: keys and values like 'title' or 'plenary' repeat thousands of times, and
+    # a big pack is mostly such strings (the model shares them too).
+    same: dict[str, str] = {}
+    shared = same.setdefault
     while True:
         event = get()
         kind = type(event)
@@ -95,6 +99,7 @@ def _document(get: Any, construct: Constructor, max_depth: int, lines: dict[Path
             if event.anchor is not None or event.tag is not None:
                 raise Unusual("anchor or tag")
             value = event.value
+            value = shared(value, value)
             if stack and stack[-1][2] is _NO_KEY and type(stack[-1][0]) is dict:
                 frame = stack[-1]
                 if value in frame[0] or (value == "<<" and event.implicit[0]):
