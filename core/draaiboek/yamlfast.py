@@ -55,6 +55,8 @@ class Constructor:
         if tag == NULL:
             return None
         if tag == BOOL:
+            if value.lower() not in self.base.bool_values:  # '!!bool maybe'
+                raise ValueError(value)
             return self.base.bool_values[value.lower()]
         return self.functions[tag](self.base, yaml.ScalarNode(tag, value))
 

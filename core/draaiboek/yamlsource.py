@@ -146,7 +146,7 @@ class _Builder:
         except yaml.constructor.ConstructorError:
             return self.bad_tag(node, path)
         except (ValueError, OverflowError):  # 2024-02-30, or an integer longer than Python converts
-            what = "date" if node.tag.endswith(":timestamp") else "number"
+            what = {"timestamp": "date", "bool": "true/false value"}.get(node.tag.rpartition(":")[2], "number")
             shown = str(node.value)
             shown = shown if len(shown) <= 30 else f"{shown[:20]}... ({len(shown)} characters)"
             self.fail("YAML009", f"'{shown}' is not a valid {what}", node, path,
@@ -231,7 +231,6 @@ def read_yaml(path: Path, display: str | None = None) -> YamlDocument:
         return _read(path, doc)
     except (RecursionError, MemoryError) as exc:  # whatever slipped past the limits: still one line
         doc.data, doc.text, doc.given_lines = None, None, {}
-        doc.__dict__.pop("lines", None)
         doc.problems.append(Diagnostic("error", "YAML008", f"file is too deeply nested or too large to read "
                                        f"({type(exc).__name__})", doc.file, None, None,
                                        "split it into smaller files with less nesting"))

@@ -54,6 +54,7 @@ def many_errors(folder: Path) -> Path:
     (folder / "alias.yaml").write_text("work_formats:\n  - &w {id: a1, name: A}\n  - *w\n", encoding="utf-8")
     (folder / "dup.yaml").write_text("work_formats:\n  - id: d1\n    name: A\n    name: B\n", encoding="utf-8")
     (folder / "date.yaml").write_text("work_formats:\n  - id: d2\n    name: 2024-02-30\n", encoding="utf-8")
+    (folder / "bool.yaml").write_text("work_formats:\n  - id: b1\n    name: !!bool misschien\n", encoding="utf-8")
     (folder / "syntax.yaml").write_text("work_formats:\n  - id: s1\n    name: Een: twee\n", encoding="utf-8")
     (folder / "deep.yaml").write_text("work_formats: " + "[" * 101 + "]" * 101 + "\n", encoding="utf-8")
     return folder
@@ -114,6 +115,7 @@ def test_a_pack_with_many_errors_checks_the_same_with_either_reader(tmp_path: Pa
     deep = [int(n) for n in re.findall(r"^pack/training-\d\.yaml:(\d+): error REF001", fast, re.MULTILINE)]
     assert max(deep) > 1000  # located through the line map built on demand
     assert "pack/training-1.yaml" in fast and "hint: did you mean 'gen'?" in fast
+    assert "pack/bool.yaml:3: error YAML009: 'misschien' is not a valid true/false value (work_formats[0].name)" in fast
 
 
 def test_scalars_are_built_as_pyyaml_builds_them() -> None:
