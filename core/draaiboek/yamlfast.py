@@ -69,16 +69,15 @@ def resolve(value: str) -> str:
     return STR
 
 
-def read_events(text: str, loader: Any, max_depth: int, lines: dict[PathKey, int] | None = None) -> Any:
-    """The data of ``text`` read by ``loader`` (a libyaml loader class); with ``lines``, fill it with the
-    line of every value, as the node-tree reader does."""
+def read_events(text: str, loader: Any, max_depth: int) -> Any:
+    """The data of ``text`` read by ``loader`` (a libyaml loader class)."""
     parser = loader(text)
     try:
         parser.get_event()  # stream start
         if isinstance(parser.peek_event(), StreamEndEvent):
             return None
         parser.get_event()  # document start
-        data = _document(parser.get_event, Constructor(), max_depth, lines)
+        data = _document(parser.get_event, Constructor(), max_depth)
         if not isinstance(parser.get_event(), StreamEndEvent):
             raise Unusual("more than one document")
         return data
@@ -86,8 +85,8 @@ def read_events(text: str, loader: Any, max_depth: int, lines: dict[PathKey, int
         parser.dispose()
 
 
-def _document(get: Any, construct: Constructor, max_depth: int, lines: dict[PathKey, int] | None) -> Any:
-    # A frame: [container, its path (only when lines are wanted), the key awaiting a value or _NO_KEY]
+def _document(get: Any, construct: Constructor, max_depth: int) -> Any:
+    # A frame: [container, the key awaiting its value or _NO_KEY]
     stack: list[list[Any]] = []
     root: Any = None
     # One object per distinct text: keys and values like 'title' or 'plenary' repeat thousands of times, and
@@ -102,11 +101,11 @@ def _document(get: Any, construct: Constructor, max_depth: int, lines: dict[Path
                 raise Unusual("anchor or tag")
             value = event.value
             value = shared(value, value)
-            if stack and stack[-1][2] is _NO_KEY and type(stack[-1][0]) is dict:
+            if stack and stack[-1][1] is _NO_KEY and type(stack[-1][0]) is dict:
                 frame = stack[-1]
                 if value in frame[0] or (value == "<<" and event.implicit[0]):
                     raise Unusual("duplicate or merge key")
-                frame[2] = value
+                frame[1] = value
                 continue
             if event.implicit[0]:
                 tag = resolve(value)
@@ -120,7 +119,7 @@ def _document(get: Any, construct: Constructor, max_depth: int, lines: dict[Path
         elif kind is MappingStartEvent or kind is SequenceStartEvent:
             if event.anchor is not None or event.tag is not None:
                 raise Unusual("anchor or tag")
-            if stack and stack[-1][2] is _NO_KEY and type(stack[-1][0]) is dict:
+            if stack and stack[-1][1] is _NO_KEY and type(stack[-1][0]) is dict:
                 raise Unusual("a key that is not plain text")
             if len(stack) >= max_depth:
                 raise TooDeep(event.start_mark.line + 1)
@@ -138,22 +137,48 @@ def _document(get: Any, construct: Constructor, max_depth: int, lines: dict[Path
         # place the value in its parent
         if stack:
             frame = stack[-1]
-            container = frame[0]
-            if type(container) is dict:
-                key = frame[2]
-                container[key] = value
-                frame[2] = _NO_KEY
+            if type(frame[0]) is dict:
+                frame[0][frame[1]] = value
+                frame[1] = _NO_KEY
             else:
-                key = len(container)
-                container.append(value)
-            path = (*frame[1], key) if lines is not None else ()
+                frame[0].append(value)
         else:
-            root, path = value, ()
-        if lines is not None:
-            lines[path] = event.start_mark.line + 1
+            root = value
         if kind is not ScalarEvent:
-            stack.append([value, path, _NO_KEY])
+            stack.append([value, _NO_KEY])
         elif not stack:
             if not isinstance(get(), DocumentEndEvent):
                 raise Unusual("content after the root scalar")
             return root
+
+
+def line_map(text: str, loader: Any) -> dict[PathKey, int]:
+    """The line of every value of a text ``read_events`` read, by field path (as the node-tree reader gives)."""
+    lines: dict[PathKey, int] = {}
+    parser = loader(text)
+    get = parser.get_event
+    # A frame: [its path, a mapping?, the key awaiting its value (_NO_KEY: a key is next) or the next index]
+    stack: list[list[Any]] = []
+    keys: dict[str, str] = {}  # one object per key name, as in the data
+    try:
+        while True:
+            event = get()
+            kind = type(event)
+            if kind is ScalarEvent or kind is MappingStartEvent or kind is SequenceStartEvent:
+                path: PathKey = ()
+                if stack:
+                    frame = stack[-1]
+                    if frame[1] and frame[2] is _NO_KEY:
+                        frame[2] = keys.setdefault(event.value, event.value)
+                        continue
+                    path = (*frame[0], frame[2])
+                    frame[2] = _NO_KEY if frame[1] else frame[2] + 1
+                lines[path] = event.start_mark.line + 1
+                if kind is not ScalarEvent:
+                    stack.append([path, kind is MappingStartEvent, _NO_KEY if kind is MappingStartEvent else 0])
+            elif kind is MappingEndEvent or kind is SequenceEndEvent:
+                stack.pop()
+            elif kind is StreamEndEvent:
+                return lines
+    finally:
+        parser.dispose()

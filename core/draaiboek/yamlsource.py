@@ -18,7 +18,7 @@ from attrs import define, field
 
 from draaiboek.diagnostics import Diagnostic
 from draaiboek.yamlerrors import explain
-from draaiboek.yamlfast import Constructor, TooDeep, Unusual, read_events
+from draaiboek.yamlfast import Constructor, TooDeep, Unusual, line_map, read_events
 
 MAX_FILE_BYTES = 1024 * 1024  # the largest bundled pack file is far below 100 KB
 #: Deeper nesting is refused before PyYAML's composer (which recurses per level) can exhaust the stack.
@@ -56,8 +56,7 @@ class YamlDocument:
     def lines(self) -> dict[PathKey, int]:
         if self.text is None or _FAST is None:
             return self.given_lines
-        found: dict[PathKey, int] = {}
-        read_events(self.text, _FAST, MAX_DEPTH, found)
+        found = line_map(self.text, _FAST)
         self.text = None
         return found
 
