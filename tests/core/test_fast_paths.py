@@ -7,6 +7,7 @@ typed walks of the checks against a walk through every field; 'did you mean' aga
 from __future__ import annotations
 
 import difflib
+import random
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +17,7 @@ import attrs
 import pytest
 import yaml
 
+from draaiboek.checks.closest import Candidates
 from draaiboek.checks.text import _SUSPECT, _suspect_strings
 from draaiboek.checks.walk import Finder
 from draaiboek.loader import load_folder, pack_files
@@ -185,3 +187,13 @@ def test_thousands_of_unknown_references_get_the_brute_force_hint(tmp_path: Path
         best = max(close, key=lambda k: (difflib.SequenceMatcher(None, k, wrong).ratio(), k), default=None)
         assert hint == (f"did you mean '{best}'?" if best else "check the id"), (kind, wrong)
     assert {hint for _, _, hint in found} >= {"check the id", "did you mean 't0-wf0'?", "did you mean 't0-case'?"}
+
+
+def test_closest_id_is_difflibs_close_match() -> None:
+    rng = random.Random(20)
+    known = sorted({"".join(rng.choices("abcdef-12", k=rng.randint(1, 12))) for _ in range(400)})
+    words = [*known[:50], "", "a", *("".join(rng.choices("abcdef-12", k=rng.randint(1, 14))) for _ in range(600))]
+    candidates = Candidates(known)
+    for word in words:
+        expected = difflib.get_close_matches(word, [k for k in known if k != word], n=1)
+        assert candidates.closest(word) == (expected[0] if expected else None), word

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
 from draaiboek.checks.base import Finding, error
+from draaiboek.checks.closest import Candidates
 from draaiboek.checks.walk import Finder
 from draaiboek.model import (
     Case,
@@ -25,10 +25,10 @@ Path = tuple[str | int, ...]
 INSTRUMENT = (Meter, Questionnaire)
 
 
-def did_you_mean(wrong: str, known: list[str]) -> str | None:
+def did_you_mean(wrong: str, known: list[str] | Candidates) -> str | None:
     """'did you mean ...?' for the closest other id; never the wrong id itself (it may exist, but be invalid)."""
-    close = difflib.get_close_matches(wrong, [k for k in known if k != wrong], n=1)
-    return f"did you mean '{close[0]}'?" if close else None
+    close = (known if isinstance(known, Candidates) else Candidates(known)).closest(wrong)
+    return f"did you mean '{close}'?" if close else None
 
 
 class Hints:
@@ -36,14 +36,15 @@ class Hints:
 
     def __init__(self, pack: Pack) -> None:
         self.pack = pack
-        self.ids: dict[tuple[type, ...], list[str]] = {}
+        self.ids: dict[tuple[type, ...], Candidates] = {}
         self.close: dict[tuple[str, tuple[type, ...]], str | None] = {}
 
     def __call__(self, wrong: str, classes: tuple[type, ...]) -> str | None:
         key = (wrong, classes)
         if key not in self.close:
             if classes not in self.ids:
-                self.ids[classes] = [ident for ident, obj, _ in iter_identified(self.pack) if isinstance(obj, classes)]
+                self.ids[classes] = Candidates([ident for ident, obj, _ in iter_identified(self.pack)
+                                                if isinstance(obj, classes)])
             self.close[key] = did_you_mean(wrong, self.ids[classes])
         return self.close[key]
 
