@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -139,11 +142,24 @@ def _first_bug(exc: BaseException) -> BaseException | None:
     return None if isinstance(exc, FIELD_FAILURES) else exc
 
 
+@contextmanager
+def _few_collections() -> Iterator[None]:
+    """Building a big tree makes the collector scan the growing heap again and again, though nothing in it is
+    garbage yet: collect less often while loading, and restore the thresholds after."""
+    thresholds = gc.get_threshold()
+    gc.set_threshold(max(thresholds[0], 50_000), *thresholds[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
+
+
 def load_folder(folder: Path) -> LoadResult:
     """Read a pack folder. Never raises for problems in the pack: they are in ``diagnostics``."""
     folder = Path(folder)
     try:
-        return _load(folder)
+        with _few_collections():
+            return _load(folder)
     except (RecursionError, MemoryError) as exc:  # past every limit: still one line naming the pack
         return LoadResult(folder, None, [Diagnostic("error", "PACK006", f"the pack is too large or too deeply "
                                                     f"nested to load ({type(exc).__name__})",
@@ -172,6 +188,8 @@ def _load(folder: Path) -> LoadResult:
     _note_unmerged([pack_doc, *others], gaps)
     if any(p.is_error for p in pack_doc.problems) or not isinstance(pack_doc.data, (dict, type(None))):
         _stand_in_header(merged, pack_doc, folder, gaps)
+    for doc in docs:  # the source map keeps the documents for their lines; their data lives on in `merged` only
+        doc.data = None
     try:
         pack = structure_pack(merged)
     except AUTHOR_ERRORS as exc:  # cattrs raises an exception group holding every problem; FieldError alone

@@ -9,6 +9,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from attrs import define, field
 
 from draaiboek.diagnostics import Diagnostic
 from draaiboek.yamlerrors import explain
+from draaiboek.yamlfast import Constructor, TooDeep, Unusual, line_map, read_events
 
 MAX_FILE_BYTES = 1024 * 1024  # the largest bundled pack file is far below 100 KB
 #: Deeper nesting is refused before PyYAML's composer (which recurses per level) can exhaust the stack.
@@ -31,12 +33,32 @@ def format_path(path: PathKey) -> str:
     return text
 
 
-@define
+#: Set to 1 to read every file with PyYAML's own (pure Python) parser: the reference the fast path is tested against.
+PURE_ENV = "DRAAIBOEK_PURE_YAML"
+
+
+def pure_forced() -> bool:
+    return os.environ.get(PURE_ENV, "") not in ("", "0")
+
+
+@define(slots=False)  # slots off for cached_property
 class YamlDocument:
+    """One file's data. The line map is built on the first ``line_of``, from the text kept for it: most files
+    never have a diagnostic, and the map is the largest thing a big pack holds."""
+
     file: str
     data: Any = None
-    lines: dict[PathKey, int] = field(factory=dict)
     problems: list[Diagnostic] = field(factory=list)
+    text: str | None = field(default=None, repr=False)  # set when the line map is still to be built
+    given_lines: dict[PathKey, int] = field(factory=dict, repr=False)
+
+    @cached_property
+    def lines(self) -> dict[PathKey, int]:
+        if self.text is None or _FAST is None:
+            return self.given_lines
+        found = line_map(self.text, _FAST)
+        self.text = None
+        return found
 
     def line_of(self, path: PathKey) -> int | None:
         """The line of ``path``, or of its nearest ancestor that has one."""
@@ -56,22 +78,19 @@ class _Stop(Exception):
     """An alias was met: the file is refused as a whole (one line, however many aliases a bomb holds)."""
 
 
-class _TooDeep(Exception):
-    def __init__(self, line: int) -> None:
-        super().__init__(line)
-        self.line = line
-
-
 class _DepthLoader(yaml.SafeLoader):  # type: ignore[misc,unused-ignore]  # Any without types-PyYAML
-    """The safe loader, counting how deep the composer is before it recurses one level further."""
+    """The safe loader, counting how deep the composer is before it recurses one level further. Like the
+    libyaml path, it counts mappings and lists only (a text at the innermost level is no deeper)."""
 
     depth = 0
 
     def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        if not self.check_event(yaml.MappingStartEvent, yaml.SequenceStartEvent):
+            return super().compose_node(parent, index)  # type: ignore[no-any-return,unused-ignore]
         self.depth += 1
         try:
             if self.depth > MAX_DEPTH:
-                raise _TooDeep(self.peek_event().start_mark.line + 1)  # type: ignore[no-untyped-call]  # untyped in the stubs
+                raise TooDeep(self.peek_event().start_mark.line + 1)  # type: ignore[no-untyped-call]  # untyped in the stubs
             return super().compose_node(parent, index)  # type: ignore[no-any-return,unused-ignore]
         finally:
             self.depth -= 1
@@ -81,7 +100,7 @@ class _Builder:
     def __init__(self, doc: YamlDocument) -> None:
         self.doc = doc
         self.seen: set[int] = set()
-        self.constructor = yaml.SafeLoader("")
+        self.construct = Constructor()
 
     def fail(self, code: str, message: str, node: yaml.Node, path: PathKey, hint: str | None = None) -> None:
         self.doc.problems.append(
@@ -94,7 +113,7 @@ class _Builder:
                       "write the value out in full")
             raise _Stop
         self.seen.add(id(node))
-        self.doc.lines[path] = node.start_mark.line + 1
+        self.doc.given_lines[path] = node.start_mark.line + 1
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
@@ -122,11 +141,11 @@ class _Builder:
         if node.tag not in PLAIN_TAGS:
             return self.bad_tag(node, path)
         try:
-            return self.constructor.construct_object(node, deep=True)
+            return self.construct(node.tag, node.value)
         except yaml.constructor.ConstructorError:
             return self.bad_tag(node, path)
         except (ValueError, OverflowError):  # 2024-02-30, or an integer longer than Python converts
-            what = "date" if node.tag.endswith(":timestamp") else "number"
+            what = {"timestamp": "date", "bool": "true/false value"}.get(node.tag.rpartition(":")[2], "number")
             shown = str(node.value)
             shown = shown if len(shown) <= 30 else f"{shown[:20]}... ({len(shown)} characters)"
             self.fail("YAML009", f"'{shown}' is not a valid {what}", node, path,
@@ -142,10 +161,10 @@ _FAST: Any = getattr(yaml, "CSafeLoader", None)  # libyaml: about 20 times faste
 _OPEN, _CLOSE = (yaml.MappingStartEvent, yaml.SequenceStartEvent), (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 
 
-def _compose(text: str) -> yaml.Node | None:
+def _compose(text: str, fast: bool) -> yaml.Node | None:
     """The node tree, by libyaml where installed; its composer recurses in C, so the depth is counted first
     on the flat event stream. A file libyaml refuses is read again by PyYAML, for the usual messages."""
-    if _FAST is None:
+    if not fast:
         return yaml.compose(text, Loader=_DepthLoader)
     try:
         depth = 0
@@ -153,7 +172,7 @@ def _compose(text: str) -> yaml.Node | None:
             if isinstance(event, _OPEN):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    raise _TooDeep(event.start_mark.line + 1 if event.start_mark is not None else 0)
+                    raise TooDeep(event.start_mark.line + 1 if event.start_mark is not None else 0)
             elif isinstance(event, _CLOSE):
                 depth -= 1
         return yaml.compose(text, Loader=_FAST)  # type: ignore[no-any-return,unused-ignore]
@@ -210,7 +229,7 @@ def read_yaml(path: Path, display: str | None = None) -> YamlDocument:
     try:
         return _read(path, doc)
     except (RecursionError, MemoryError) as exc:  # whatever slipped past the limits: still one line
-        doc.data, doc.lines = None, {}
+        doc.data, doc.text, doc.given_lines = None, None, {}
         doc.problems.append(Diagnostic("error", "YAML008", f"file is too deeply nested or too large to read "
                                        f"({type(exc).__name__})", doc.file, None, None,
                                        "split it into smaller files with less nesting"))
@@ -234,9 +253,16 @@ def _read(path: Path, doc: YamlDocument) -> YamlDocument:
     if text is None:
         doc.problems.extend([problem] if problem else [])
         return doc
+    fast = _FAST is not None and not pure_forced()
     try:
-        node = _compose(text)
-    except _TooDeep as exc:
+        if fast:
+            try:
+                doc.data, doc.text = read_events(text, _FAST, MAX_DEPTH), text
+                return doc
+            except (Unusual, yaml.YAMLError):  # read again the careful way, for the usual diagnostics
+                doc.data, doc.text = None, None
+        node = _compose(text, fast)
+    except TooDeep as exc:
         doc.problems.append(Diagnostic("error", "YAML008", f"values are nested more than {MAX_DEPTH} levels deep",
                                        doc.file, exc.line, None, "flatten the structure"))
         return doc

@@ -13,6 +13,7 @@ import pytest
 
 from draaiboek import hookimpl
 from draaiboek.plugins import get_plugin_manager
+from draaiboek.yamlsource import PURE_ENV
 from tests.support import FULL_PACK, RunCli, run_draaiboek
 from tests.untrusted.hostile import draaiboek, small_pack
 
@@ -74,14 +75,15 @@ def test_nesting_of_100_levels_is_still_read(tmp_path: Path, check: Any) -> None
 
 
 def test_recursion_error_while_loading_names_the_file(tmp_path: Path, check: Any) -> None:
-    """Whatever slips past the limits (here: a stack made tiny on purpose) still ends in one line."""
+    """Whatever slips past the limits (here: a stack made tiny on purpose) still ends in one line. The libyaml
+    reader does not recurse, so PyYAML's own (recursive) composer is forced."""
     pack = small_pack(tmp_path)
     (pack / "deep.yaml").write_text("work_formats: " + "[" * 90 + "]" * 90 + "\n", encoding="utf-8")
     code = ("import sys\nfrom pathlib import Path\nfrom draaiboek.loader import load_folder\n"
             "sys.setrecursionlimit(len(__import__('inspect').stack()) + 120)\n"
             "print('\\n'.join(d.format() for d in load_folder(Path(sys.argv[1])).diagnostics))\n")
     done = subprocess.run([sys.executable, "-c", code, "pack"], capture_output=True, text=True, timeout=60,
-                          cwd=tmp_path)
+                          cwd=tmp_path, env={**os.environ, PURE_ENV: "1"})
     assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
     assert "pack/deep.yaml: error YAML008: file is too deeply nested or too large to read (RecursionError)" \
         in done.stdout

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
-import attrs
-
 from draaiboek.checks.base import Finding, error
+from draaiboek.checks.closest import Candidates
+from draaiboek.checks.walk import Finder
 from draaiboek.model import (
     Case,
     CaseLayer,
@@ -26,18 +25,32 @@ Path = tuple[str | int, ...]
 INSTRUMENT = (Meter, Questionnaire)
 
 
-def did_you_mean(wrong: str, known: list[str]) -> str | None:
+def did_you_mean(wrong: str, known: list[str] | Candidates) -> str | None:
     """'did you mean ...?' for the closest other id; never the wrong id itself (it may exist, but be invalid)."""
-    close = difflib.get_close_matches(wrong, [k for k in known if k != wrong], n=1)
-    return f"did you mean '{close[0]}'?" if close else None
+    close = (known if isinstance(known, Candidates) else Candidates(known)).closest(wrong)
+    return f"did you mean '{close}'?" if close else None
 
 
-def _ids_of(pack: Pack, classes: tuple[type, ...]) -> list[str]:
-    return [ident for ident, obj, _ in iter_identified(pack) if isinstance(obj, classes)]
+class Hints:
+    """'did you mean' for one check run: the ids of each kind listed once, each unknown id matched once."""
+
+    def __init__(self, pack: Pack) -> None:
+        self.pack = pack
+        self.ids: dict[tuple[type, ...], Candidates] = {}
+        self.close: dict[tuple[str, tuple[type, ...]], str | None] = {}
+
+    def __call__(self, wrong: str, classes: tuple[type, ...]) -> str | None:
+        key = (wrong, classes)
+        if key not in self.close:
+            if classes not in self.ids:
+                self.ids[classes] = Candidates([ident for ident, obj, _ in iter_identified(self.pack)
+                                                if isinstance(obj, classes)])
+            self.close[key] = did_you_mean(wrong, self.ids[classes])
+        return self.close[key]
 
 
 def resolve(pack: Pack, resolver: Resolver, ref: str, classes: tuple[type, ...], what: str, path: Path,
-            local_only: bool = False) -> Iterator[Finding]:
+            local_only: bool = False, hints: Hints | None = None) -> Iterator[Finding]:
     pack_id, ident = split_ref(ref)
     if pack_id is not None and pack_id != pack.id:
         if local_only:
@@ -49,31 +62,24 @@ def resolve(pack: Pack, resolver: Resolver, ref: str, classes: tuple[type, ...],
             return
     found = resolver.lookup(ref)
     if found is None:
-        hint = (did_you_mean(ident, _ids_of(pack, classes)) if pack_id in (None, pack.id) else None) or "check the id"
+        close = (hints or Hints(pack))(ident, classes) if pack_id in (None, pack.id) else None
+        hint = close or "check the id"
         yield error("REF001", f"unknown {what} '{ref}'", path, hint, ref)
     elif not isinstance(found, classes):
         yield error("REF003", f"'{ref}' is a {kind_of(found)}, not a {what}", path, None, ref)
 
 
-def _walk(obj: object, path: Path) -> Iterator[tuple[object, Path]]:
-    yield obj, path
-    if attrs.has(type(obj)):
-        for f in attrs.fields(type(obj)):  # type: ignore[arg-type]  # attrs.has narrows at run time, not for mypy
-            value = getattr(obj, f.name)
-            if isinstance(value, list):
-                for i, item in enumerate(value):
-                    if attrs.has(type(item)):
-                        yield from _walk(item, (*path, f.name, i))
-            elif attrs.has(type(value)):
-                yield from _walk(value, (*path, f.name))
-
-
 def _check_sources(pack: Pack) -> Iterator[Finding]:
     known = [s.id for s in pack.sources]
-    for obj, path in _walk(pack, ()):
-        if isinstance(obj, SourceRef) and obj.source not in known:
-            hint = did_you_mean(obj.source, known) or "add it to 'sources' in pack.yaml"
-            yield error("REF005", f"unknown source '{obj.source}'", (*path, "source"), hint, obj.source)
+    known_set = set(known)
+    finder = Finder(lambda tp: tp is SourceRef,
+                    obj=lambda value: type(value) is SourceRef and value.source not in known_set)
+    close: dict[str, str | None] = {}
+    for obj, path in finder.find(pack):
+        if obj.source not in close:
+            close[obj.source] = did_you_mean(obj.source, known)
+        hint = close[obj.source] or "add it to 'sources' in pack.yaml"
+        yield error("REF005", f"unknown source '{obj.source}'", (*path, "source"), hint, obj.source)
 
 
 def _technique_cycles(pack: Pack) -> Iterator[Finding]:
@@ -92,13 +98,15 @@ def _technique_cycles(pack: Pack) -> Iterator[Finding]:
                 stack.extend(uses.get(current, []))
 
 
-def check_reveals(pack: Pack, resolver: Resolver, layer: CaseLayer, lp: Path) -> Iterator[Finding]:
+def check_reveals(pack: Pack, resolver: Resolver, layer: CaseLayer, lp: Path, hints: Hints | None = None,
+                  ) -> Iterator[Finding]:
     """A reveal names a session of this pack and, optionally, one of that session's agenda items."""
+    hints = hints or Hints(pack)
     for j, reveal in enumerate(layer.reveal):
         rp: Path = (*lp, "reveal", j) if len(layer.reveal) > 1 else (*lp, "reveal")
         shorthand = (reveal.at, reveal.after, reveal.audience) == (None, None, [])
         yield from resolve(pack, resolver, reveal.session, (Session,), "session", rp if shorthand else (*rp, "session"),
-                           True)
+                           True, hints)
         if reveal.at and reveal.after:
             yield error("REVEAL001", "a reveal has both 'at' and 'after'", rp, "keep one of them")
         item_id = reveal.at or reveal.after
@@ -118,8 +126,10 @@ def check_reveals(pack: Pack, resolver: Resolver, layer: CaseLayer, lp: Path) ->
 
 
 def check_references(pack: Pack, resolver: Resolver) -> Iterator[Finding]:
+    hints = Hints(pack)
+
     def r(ref: str, classes: tuple[type, ...], what: str, path: Path, local: bool = False) -> Iterator[Finding]:
-        return resolve(pack, resolver, ref, classes, what, path, local)
+        return resolve(pack, resolver, ref, classes, what, path, local, hints)
 
     yield from _check_sources(pack)
     yield from _technique_cycles(pack)
@@ -170,7 +180,7 @@ def check_references(pack: Pack, resolver: Resolver) -> Iterator[Finding]:
     for c, case in enumerate(pack.cases):
         cp: Path = ("cases", c)
         for i, layer in enumerate(case.layers):
-            yield from check_reveals(pack, resolver, layer, (*cp, "layers", i))
+            yield from check_reveals(pack, resolver, layer, (*cp, "layers", i), hints)
         for i, card in enumerate(case.role_cards):
             for j, ref in enumerate(card.sessions):
                 yield from r(ref, (Session,), "session", (*cp, "role_cards", i, "sessions", j), True)

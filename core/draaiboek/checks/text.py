@@ -9,9 +9,8 @@ from pathlib import Path as FsPath
 from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any
 
-import attrs
-
 from draaiboek.checks.base import Finding, error
+from draaiboek.checks.walk import Finder
 from draaiboek.model import Handout, Pack
 from draaiboek.refs import Resolver
 
@@ -25,6 +24,8 @@ SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 _DESTINATION = r"\s*<?(?:[&\\]|(?!(?:https?|mailto):)[A-Za-z][A-Za-z0-9+.-]*:)"
 _CANDIDATE = re.compile(rf"<[A-Za-z/!?]|\]\({_DESTINATION}|\]:{_DESTINATION}", re.IGNORECASE)
 Path = tuple[str | int, ...]
+#: Either of the above: a string neither finds is never reported, so it needs no field path.
+_SUSPECT = re.compile(f"{CONTROL.pattern}|{_CANDIDATE.pattern}", re.IGNORECASE).search
 
 
 @lru_cache(maxsize=1)
@@ -55,20 +56,14 @@ def markdown_problems(text: str) -> Iterator[tuple[str, str]]:
                 yield "TEXT003", f"link '{href[:60]}' uses the scheme '{scheme.group(1)}:'"
 
 
-def iter_strings(obj: object, path: Path = ()) -> Iterator[tuple[str, Path]]:
-    """Every string in a model tree with its field path."""
-    if isinstance(obj, str):
-        yield obj, path
-    elif isinstance(obj, list):
-        for i, item in enumerate(obj):
-            yield from iter_strings(item, (*path, i))
-    elif attrs.has(type(obj)):
-        for f in attrs.fields(type(obj)):  # type: ignore[arg-type]  # attrs.has narrows at run time, not for mypy
-            yield from iter_strings(getattr(obj, f.name), (*path, f.name))
+def _suspect_strings(pack: Pack) -> list[tuple[str, Path]]:
+    """The strings check_text has something to say about, with their field paths, in field order."""
+    finder = Finder(lambda tp: issubclass(tp, str), text=_SUSPECT)
+    return finder.find(pack)
 
 
 def check_text(pack: Pack, resolver: Resolver) -> Iterator[Finding]:
-    for text, path in iter_strings(pack):
+    for text, path in _suspect_strings(pack):
         if CONTROL.search(text):
             yield error("TEXT001", "text contains control characters", path, "remove them (often pasted from Word)")
             continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from typing import TYPE_CHECKING, Any
 
@@ -66,6 +67,7 @@ class DraaiboekGroup(click.Group):
     """
 
     def invoke(self, ctx: click.Context) -> Any:
+        gc.freeze()  # what start-up imported lives on: keep it out of every collection the command triggers
         try:
             return super().invoke(ctx)
         except InternalError as exc:
@@ -83,6 +85,8 @@ class DraaiboekGroup(click.Group):
             if _debug(ctx):
                 raise
             raise click.ClickException(str(_crash(ctx, exc))) from None
+        finally:
+            gc.unfreeze()  # a caller that runs commands in-process (tests) gets its garbage collected again
 
 
 def _debug(ctx: click.Context) -> bool:
