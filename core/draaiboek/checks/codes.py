@@ -15,7 +15,7 @@ CODES: dict[str, str] = {
     "YAML006": "a tag (!!python/..., !!str) is not allowed",
     "YAML007": "the file is larger than the limit (1 MB)",
     "YAML008": "values are nested too deeply (more than 100 levels), or the file is too deep or large to read",
-    "YAML009": "a date or number that cannot be (2024-02-30, a number thousands of digits long)",
+    "YAML009": "a date, number or true/false value that cannot be (2024-02-30, 4,000 digits, !!bool maybe)",
     "ENC001": "the file is UTF-16 or binary, not UTF-8 text",
     "ENC002": "the file is not valid UTF-8 (often Latin-1 or Windows-1252)",
     "FILE001": "the file cannot be read (permissions, a folder named .yaml)",
