@@ -16,6 +16,7 @@ MAX_ROW = 1_048_576
 MAX_COLUMN = 16_384
 _NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 ROW, CELL = f"{_NS}row", f"{_NS}c"
+_F, _V, _IS, _T = f"{_NS}f", f"{_NS}v", f"{_NS}is", f"{_NS}t"
 _REF = re.compile(r"([A-Z]{1,3})(\d{1,7})")
 
 
@@ -37,36 +38,49 @@ def read_rows(source: IO[bytes], shared: Sequence[Any], rows: Container[int] | N
     from lxml import etree
 
     found: dict[int, tuple[Any, ...]] = {}
-    context = etree.iterparse(source, events=("start", "end"), tag=(ROW, CELL), resolve_entities=False,
+    # Only end events: a cell's row has had its start tag parsed, so its number is known by then.
+    context = etree.iterparse(source, events=("end",), tag=(ROW, CELL), resolve_entities=False,
                               load_dtd=False, no_network=True, huge_tree=False)
-    row_number, column, values = 0, 0, [None] * max_col
+    row: Any = None  # the row being read, None between rows
+    row_number, column, cells, wanted = 0, 0, 0, False
+    values: list[Any] = []
     checked = False
-    for event, element in context:
+    for _event, element in context:
         if not checked:  # the prolog has been read by now: a DTD could define entities, so none is accepted
             if element.getroottree().docinfo.doctype:
                 raise SheetDamaged("the sheet declares a DOCTYPE")
             checked = True
-        if element.tag == ROW:
-            if event == "start":
-                row_number = _number(element.get("r"), row_number + 1, MAX_ROW, "row")
-                if row_number > max_row:
-                    break
-                column, values = 0, [None] * max_col
-            else:
-                if rows is None or row_number in rows:
-                    found[row_number] = tuple(values)
-                    if len(found) > max_count:
-                        raise SheetDamaged(f"more than {max_count} rows")
-                _drop(element)
+        if element.tag == CELL:
+            if row is None:
+                parent = element.getparent()
+                if parent is not None and parent.tag == ROW:  # a cell outside a row counts for nothing
+                    row, column, cells = parent, 0, 0
+                    row_number = _number(parent.get("r"), row_number + 1, MAX_ROW, "row")
+                    if row_number > max_row:
+                        break
+                    wanted = rows is None or row_number in rows
+                    values = [None] * max_col
+            match = _REF.fullmatch(element.get("r") or "")
+            column = column_number(match.group(1)) if match else column + 1
+            if column > MAX_COLUMN:
+                raise SheetDamaged(f"row {row_number} has a cell past Excel's last column")
+            if wanted and column <= max_col and row is not None:
+                values[column - 1] = _value(element, shared)
+            element.clear()
+            cells += 1
+            if cells % 4096 == 0 and row is not None:  # a row of millions of cells: drop the read ones
+                del row[:-1]
             continue
-        if event == "start":
-            continue
-        match = _REF.fullmatch(element.get("r") or "")
-        column = column_number(match.group(1)) if match else column + 1
-        if column > MAX_COLUMN:
-            raise SheetDamaged(f"row {row_number} has a cell past Excel's last column")
-        if column <= max_col and (rows is None or row_number in rows):
-            values[column - 1] = _value(element, shared)
+        if row is None:  # a row without cells
+            row_number = _number(element.get("r"), row_number + 1, MAX_ROW, "row")
+            if row_number > max_row:
+                break
+            wanted, values = rows is None or row_number in rows, [None] * max_col
+        if wanted:
+            found[row_number] = tuple(values)
+            if len(found) > max_count:
+                raise SheetDamaged(f"more than {max_count} rows")
+        row, wanted = None, False
         _drop(element)
     return found
 
@@ -86,20 +100,23 @@ def _drop(element: Any) -> None:
         del element.getparent()[0]
 
 
-def _text(element: Any, tag: str) -> str | None:
-    found = element.find(f"{_NS}{tag}")
-    return None if found is None else (found.text or "")
-
-
 def _value(cell: Any, shared: Sequence[Any]) -> Any:
-    formula = _text(cell, "f")
+    formula = raw = inline = None
+    for child in cell:  # the first <f>, <v> and <is>, as find() would give them
+        tag = child.tag
+        if tag == _F:
+            if formula is None:
+                formula = child.text or ""
+        elif tag == _V:
+            if raw is None:
+                raw = child.text or ""
+        elif tag == _IS and inline is None:
+            inline = child
     if formula is not None:
         return "=" + formula
     kind = cell.get("t", "n")
     if kind == "inlineStr":
-        inline = cell.find(f"{_NS}is")
-        return None if inline is None else "".join(t.text or "" for t in inline.iter(f"{_NS}t"))
-    raw = _text(cell, "v")
+        return None if inline is None else "".join(t.text or "" for t in inline.iter(_T))
     if raw is None:
         return None
     if kind == "s":
