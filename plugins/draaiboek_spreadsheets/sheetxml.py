@@ -38,50 +38,42 @@ def read_rows(source: IO[bytes], shared: Sequence[Any], rows: Container[int] | N
     from lxml import etree
 
     found: dict[int, tuple[Any, ...]] = {}
-    # Only end events: a cell's row has had its start tag parsed, so its number is known by then.
-    context = etree.iterparse(source, events=("end",), tag=(ROW, CELL), resolve_entities=False,
+    context = etree.iterparse(source, events=("start", "end"), tag=(ROW, CELL), resolve_entities=False,
                               load_dtd=False, no_network=True, huge_tree=False)
-    row: Any = None  # the row being read, None between rows
-    row_number, column, cells, wanted = 0, 0, 0, False
-    values: list[Any] = []
+    row_number, column, values = 0, 0, [None] * max_col
+    wanted, cells = rows is None, 0
     checked = False
-    for _event, element in context:
+    for event, element in context:
         if not checked:  # the prolog has been read by now: a DTD could define entities, so none is accepted
             if element.getroottree().docinfo.doctype:
                 raise SheetDamaged("the sheet declares a DOCTYPE")
             checked = True
-        if element.tag == CELL:
-            if row is None:
-                parent = element.getparent()
-                if parent is not None and parent.tag == ROW:  # a cell outside a row counts for nothing
-                    row, column, cells = parent, 0, 0
-                    row_number = _number(parent.get("r"), row_number + 1, MAX_ROW, "row")
-                    if row_number > max_row:
-                        break
-                    wanted = rows is None or row_number in rows
-                    values = [None] * max_col
+        if element.tag == CELL:  # most events: kept short
+            if event == "start":
+                continue
             match = _REF.fullmatch(element.get("r") or "")
             column = column_number(match.group(1)) if match else column + 1
             if column > MAX_COLUMN:
                 raise SheetDamaged(f"row {row_number} has a cell past Excel's last column")
-            if wanted and column <= max_col and row is not None:
+            if wanted and column <= max_col:
                 values[column - 1] = _value(element, shared)
             element.clear()
             cells += 1
-            if cells % 4096 == 0 and row is not None:  # a row of millions of cells: drop the read ones
-                del row[:-1]
+            if cells % 4096 == 0:  # a row of millions of cells: drop the emptied ones now and then
+                _drop(element)
             continue
-        if row is None:  # a row without cells
+        if event == "start":
             row_number = _number(element.get("r"), row_number + 1, MAX_ROW, "row")
-            if row_number > max_row:
+            if row_number > max_row:  # nothing after it is read, damaged or not
                 break
-            wanted, values = rows is None or row_number in rows, [None] * max_col
-        if wanted:
-            found[row_number] = tuple(values)
-            if len(found) > max_count:
-                raise SheetDamaged(f"more than {max_count} rows")
-        row, wanted = None, False
-        _drop(element)
+            column, values = 0, [None] * max_col
+            wanted = rows is None or row_number in rows
+        else:
+            if wanted:
+                found[row_number] = tuple(values)
+                if len(found) > max_count:
+                    raise SheetDamaged(f"more than {max_count} rows")
+            _drop(element)
     return found
 
 

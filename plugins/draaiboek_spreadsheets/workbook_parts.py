@@ -42,7 +42,7 @@ def parse_part(archive: zipfile.ZipFile, name: str) -> Any:
     if archive.getinfo(name).file_size > MAX_WHOLE_PART:
         raise SheetDamaged(f"{name} is too large for a meter")
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
-    root = etree.fromstring(archive.read(name), parser)
+    root: Any = etree.fromstring(archive.read(name), parser)
     if root.getroottree().docinfo.doctype:
         raise SheetDamaged(f"{name} declares a DOCTYPE")
     return root
