@@ -12,8 +12,9 @@ from draaiboek.errors import InputFileError
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_UNPACKED = 200 * 1024 * 1024
-#: Parts openpyxl reads whole into Python objects (not the sheets, which the reader streams): a meter's are a few
-#: KB; 16 MB of one-character shared strings would already be a million Python strings.
+#: Parts read whole into Python objects (not the sheets, which the reader streams): a meter's are a few KB;
+#: 16 MB of one-character shared strings would already be a million Python strings. Styles stay capped as
+#: before, although the reader no longer reads them, so that the same files are refused.
 MAX_WHOLE_PART = 16 * 1024 * 1024
 WHOLE_PARTS = ("xl/sharedStrings.xml", "xl/styles.xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels",
                "[Content_Types].xml")
@@ -88,7 +89,7 @@ def _check_archive(path: Path, archive: zipfile.ZipFile) -> None:
         raise InputFileError(f"{path}: a zip file but not an Excel workbook (.xlsx)")
     if sizes.get("[Content_Types].xml", 0) > MAX_WHOLE_PART:
         raise InputFileError(f"{path}: [Content_Types].xml is too large for a meter")
-    # openpyxl finds shared strings and styles through the content types, under any name; so does the reader
+    # shared strings and styles are found through the content types, under any name (as openpyxl does)
     types = archive.read("[Content_Types].xml") if "[Content_Types].xml" in sizes else b""
     named = set(WHOLE_PARTS) | _whole_parts(types)
     big = next((name for name in sorted(named) if sizes.get(name, 0) > MAX_WHOLE_PART), None)
