@@ -109,6 +109,11 @@ def _value(cell: Any, shared: Sequence[Any]) -> Any:
     kind = cell.get("t", "n")
     if kind == "inlineStr":
         return None if inline is None else "".join(t.text or "" for t in inline.iter(_T))
+    return typed_value(kind, raw, shared)
+
+
+def typed_value(kind: str, raw: str | None, shared: Sequence[Any]) -> Any:
+    """The value of a cell of type ``kind`` (not a formula, not an inline string) whose ``<v>`` holds ``raw``."""
     if raw is None:
         return None
     if kind == "s":

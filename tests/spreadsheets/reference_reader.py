@@ -2,7 +2,7 @@
 of that time), kept as a reference: the tests assert that the fast reader gives exactly what this one gives.
 
 Copied from ``reader.py`` and ``sheetxml.py`` at commit 0509ecf; only what did not change (the metadata parser,
-the score interpretation, the file checks) is imported from the plugin.
+the score interpretation, the file checks, row numbers, dropping parsed elements) is imported from the plugin.
 """
 
 from __future__ import annotations
@@ -24,7 +24,15 @@ from draaiboek_spreadsheets.reader import (
     parse_metadata,
 )
 from draaiboek_spreadsheets.records import Response
-from draaiboek_spreadsheets.sheetxml import MAX_COLUMN, MAX_ROW, SheetDamaged, column_number
+from draaiboek_spreadsheets.sheetxml import (
+    MAX_COLUMN,
+    MAX_ROW,
+    SheetDamaged,
+    _drop,
+    _number,
+    column_number,
+    typed_value,
+)
 from draaiboek_spreadsheets.workbook_io import check_workbook_file
 
 _NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -123,20 +131,6 @@ def read_rows(source: IO[bytes], shared: Sequence[Any], rows: Container[int] | N
     return found
 
 
-def _number(text: str | None, default: int, limit: int, what: str) -> int:
-    if text is None:
-        return default
-    if not text.isdigit() or len(text) > 7 or not 1 <= int(text) <= limit:
-        raise SheetDamaged(f"{what} number {text[:12]!r} is outside 1-{limit}")
-    return int(text)
-
-
-def _drop(element: Any) -> None:
-    element.clear()
-    while element.getprevious() is not None:
-        del element.getparent()[0]
-
-
 def _text(element: Any, tag: str) -> str | None:
     found = element.find(f"{_NS}{tag}")
     return None if found is None else (found.text or "")
@@ -150,19 +144,4 @@ def _value(cell: Any, shared: Sequence[Any]) -> Any:
     if kind == "inlineStr":
         inline = cell.find(f"{_NS}is")
         return None if inline is None else "".join(t.text or "" for t in inline.iter(f"{_NS}t"))
-    raw = _text(cell, "v")
-    if raw is None:
-        return None
-    if kind == "s":
-        if not raw.isdigit() or int(raw) >= len(shared):
-            raise SheetDamaged(f"shared string {raw[:12]!r} does not exist")
-        return str(shared[int(raw)])
-    if kind == "b":
-        return raw.strip() == "1"
-    if kind in ("str", "e", "d"):
-        return raw
-    try:
-        number = float(raw)
-    except ValueError:
-        raise SheetDamaged(f"{raw[:12]!r} is not a number") from None
-    return int(number) if number.is_integer() and abs(number) < 2**53 else number
+    return typed_value(kind, _text(cell, "v"), shared)

@@ -27,6 +27,7 @@ from draaiboek_spreadsheets.records import Response
 from draaiboek_spreadsheets.report_render import render_report
 from draaiboek_spreadsheets.results import calculate
 from tests.spreadsheets import reference_reader
+from tests.untrusted.hostile import read_entry, rewrite_zip
 
 from xlsx_filling import Scores, fill, soffice_convert, soffice_fill
 from xlsx_models import make_pack
@@ -71,23 +72,6 @@ def same_report(folder: Path, out: Path, anonymise: bool = False) -> None:
     assert reports[0] == reports[1]
 
 
-def rewrite(source: Path, target: Path, change: dict[str, bytes | None]) -> Path:
-    with zipfile.ZipFile(source) as src, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
-        for name in src.namelist():
-            data = change.get(name, src.read(name))
-            if data is not None:
-                out.writestr(name, data)
-        for name, data in change.items():
-            if name not in src.namelist() and data is not None:
-                out.writestr(name, data)
-    return target
-
-
-def entry(path: Path, name: str) -> bytes:
-    with zipfile.ZipFile(path) as archive:
-        return archive.read(name)
-
-
 def sheet_part(path: Path, title: str) -> str:
     """openpyxl writes the Nth sheet as xl/worksheets/sheetN.xml."""
     return f"xl/worksheets/sheet{openpyxl.load_workbook(path, read_only=True).sheetnames.index(title) + 1}.xml"
@@ -115,16 +99,16 @@ def to_shared(source: Path, target: Path) -> Path:
         return f'{match.group(1)} t="s"><v>{number}</v></c>'
 
     sheet = re.sub(r'(<c r="[A-Z]+\d+"(?: s="\d+")?) t="inlineStr"><is><t[^>]*>([^<]*)</t></is></c>', shared,
-                   entry(source, part).decode())
+                   read_entry(source, part).decode())
     strings.append("<si><t>unused</t></si>")
     table = f'<sst xmlns="{MAIN}" count="{len(strings)}" uniqueCount="{len(strings)}">{"".join(strings)}</sst>'
-    types = entry(source, "[Content_Types].xml").decode().replace("</Types>", (
+    types = read_entry(source, "[Content_Types].xml").decode().replace("</Types>", (
         '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.'
         'spreadsheetml.sharedStrings+xml"/></Types>'))
-    rels = entry(source, "xl/_rels/workbook.xml.rels").decode().replace("</Relationships>", (
+    rels = read_entry(source, "xl/_rels/workbook.xml.rels").decode().replace("</Relationships>", (
         '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
         'sharedStrings" Target="sharedStrings.xml"/></Relationships>'))
-    return rewrite(source, target, {part: sheet.encode(), "xl/sharedStrings.xml": table.encode(),
+    return rewrite_zip(source, target, {part: sheet.encode(), "xl/sharedStrings.xml": table.encode(),
                                     "[Content_Types].xml": types.encode(), "xl/_rels/workbook.xml.rels":
                                     rels.encode()})
 
@@ -190,7 +174,7 @@ def test_shared_strings_read_as_inline_strings(meter: tuple[MeterPlan, Path], tm
     for n in range(3):
         inline = fill(plan, blank, tmp_path / f"inline-{n}.xlsx", random_scores(plan, rng), name=f"Naam {n}")
         shared = to_shared(inline, folder / f"shared-{n}.xlsx")
-        assert b'<rPh sb="0"' in entry(shared, "xl/sharedStrings.xml")
+        assert b'<rPh sb="0"' in read_entry(shared, "xl/sharedStrings.xml")
         new = same(shared)
         assert not isinstance(new, str) and new.participant == f"Naam_x {n}"
         assert new.scores == read_meter(inline).scores
@@ -226,7 +210,7 @@ def _set_metadata(kind: str, key: str | None, column: int, value: int | str) -> 
 def _in_part(part: str, change: Callable[[bytes], bytes]) -> Callable[[Path, Path], Path]:
     def edit(source: Path, target: Path) -> Path:
         name = sheet_part(source, part[6:]) if part.startswith("sheet:") else part
-        return rewrite(source, target, {name: change(entry(source, name))})
+        return rewrite_zip(source, target, {name: change(read_entry(source, name))})
     return edit
 
 
@@ -276,7 +260,7 @@ def _bad_row_number(data: bytes) -> bytes:
 
 
 def _no_metadata_target(source: Path, target: Path) -> Path:
-    return rewrite(source, target, {sheet_part(source, "draaiboek"): None})
+    return rewrite_zip(source, target, {sheet_part(source, "draaiboek"): None})
 
 
 def _no_scores_sheet(source: Path, target: Path) -> Path:
@@ -293,7 +277,7 @@ def _missing_strings_part(data: bytes) -> bytes:
 
 
 def _bomb(source: Path, target: Path) -> Path:
-    rewrite(source, target, {})
+    rewrite_zip(source, target, {})
     with zipfile.ZipFile(target, "a", zipfile.ZIP_DEFLATED) as out, out.open("xl/media/zeros.bin", "w") as stream:
         for _ in range(201):
             stream.write(b"\0" * (1 << 20))
@@ -412,7 +396,7 @@ def test_meters_saved_by_libreoffice_read_the_same(meter: tuple[MeterPlan, Path]
     saved = soffice_convert(sources, folder)
     rng = random.Random(9)
     soffice_fill(plan, blank, folder / "filled-in-libreoffice.xlsx", random_scores(plan, rng), name="Lotte")
-    assert b"<si>" in entry(saved[0], "xl/sharedStrings.xml")  # LibreOffice writes shared strings
+    assert b"<si>" in read_entry(saved[0], "xl/sharedStrings.xml")  # LibreOffice writes shared strings
     seen = {path.name: same(path) for path in expand([folder])}
     assert not isinstance(seen["filled-in-libreoffice.xlsx"], str)
     assert seen["filled-in-libreoffice.xlsx"].participant == "Lotte"
