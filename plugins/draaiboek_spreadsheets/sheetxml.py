@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container, Sequence
+from functools import lru_cache
 from typing import IO, Any
 
 MAX_ROW = 1_048_576
@@ -29,6 +30,13 @@ def column_number(letters: str) -> int:
     for letter in letters:
         number = number * 26 + ord(letter) - 64
     return number
+
+
+@lru_cache(maxsize=4096)  # a sheet repeats the same few column letters; bounded for hostile ones
+def _ref_column(ref: str) -> int:
+    """The column of a cell reference such as ``C6``; 0 when it is not one."""
+    match = _REF.fullmatch(ref)
+    return column_number(match.group(1)) if match else 0
 
 
 def read_rows(source: IO[bytes], shared: Sequence[Any], rows: Container[int] | None, max_row: int,
@@ -51,8 +59,7 @@ def read_rows(source: IO[bytes], shared: Sequence[Any], rows: Container[int] | N
         if element.tag == CELL:  # most events: kept short
             if event == "start":
                 continue
-            match = _REF.fullmatch(element.get("r") or "")
-            column = column_number(match.group(1)) if match else column + 1
+            column = _ref_column(element.get("r") or "") or column + 1
             if column > MAX_COLUMN:
                 raise SheetDamaged(f"row {row_number} has a cell past Excel's last column")
             if wanted and column <= max_col:
@@ -108,7 +115,7 @@ def _value(cell: Any, shared: Sequence[Any]) -> Any:
         return "=" + formula
     kind = cell.get("t", "n")
     if kind == "inlineStr":
-        return None if inline is None else "".join(t.text or "" for t in inline.iter(_T))
+        return None if inline is None else "".join([t.text or "" for t in inline.iter(_T)])
     return typed_value(kind, raw, shared)
 
 
