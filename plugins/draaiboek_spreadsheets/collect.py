@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -78,22 +77,14 @@ def collect(paths: list[Path], read: Callable[[Path], Response]) -> Group:
     def add(path: Path, detail: str, anonymous: str | None = None) -> None:
         problems.append(problem(path, numbers[path], detail, anonymous))
 
-    automatic = gc.isenabled()
-    gc.disable()  # openpyxl leaves cyclic garbage per file; collecting it in batches keeps the cost linear
-    try:
-        for number, path in enumerate(paths, start=1):
-            try:
-                responses.append(read(path))
-            except InputFileError as error:
-                message = str(error)
-                add(path, message.removeprefix(f"{path}: "))
-            except Exception as error:  # whatever one file does (MemoryError too), the others get their report
-                add(path, f"cannot be read ({type(error).__name__})")
-            if number % 20 == 0:
-                gc.collect()
-    finally:
-        if automatic:
-            gc.enable()
+    for path in paths:
+        try:
+            responses.append(read(path))
+        except InputFileError as error:
+            message = str(error)
+            add(path, message.removeprefix(f"{path}: "))
+        except Exception as error:  # whatever one file does (MemoryError too), the others get their report
+            add(path, f"cannot be read ({type(error).__name__})")
     if not responses:
         return Group(None, [], problems, len(paths), 0)
     counts = Counter((r.info.ref, r.info.fingerprint) for r in responses)

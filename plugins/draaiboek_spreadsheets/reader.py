@@ -1,14 +1,16 @@
 """Reads a filled meter workbook: read-only, never saved, through the hidden metadata sheet.
 
-openpyxl does not evaluate formulas, so only the raw input cells are read; every figure is computed later
-in Python. Works on files saved by Excel or LibreOffice, not only on what openpyxl wrote.
+Only the parts a meter needs are read (zipfile and lxml, no openpyxl): the workbook, its relationships, the
+shared strings, the metadata sheet and the scores sheet. Formulas are not evaluated: only the raw input cells
+are read (a formula reads as ``"=..."`` and is refused); every figure is computed later in Python. Works on
+files saved by Excel or LibreOffice, not only on what openpyxl wrote.
 """
 
 from __future__ import annotations
 
 import re
-import warnings
-from collections.abc import Iterable
+import zipfile
+from collections.abc import Container, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -16,55 +18,11 @@ from draaiboek.errors import InputFileError
 from draaiboek_spreadsheets.meter_plan import FORMAT, FORMAT_VERSION, METADATA_SHEET
 from draaiboek_spreadsheets.records import MeterInfo, Response, StatementInfo
 from draaiboek_spreadsheets.sheetxml import MAX_COLUMN, MAX_ROW, SheetDamaged, read_rows
-from draaiboek_spreadsheets.workbook_io import check_workbook_file
+from draaiboek_spreadsheets.workbook_io import open_workbook
+from draaiboek_spreadsheets.workbook_parts import Sheet, find_parts, read_strings
 
 _LEADING_INT = re.compile(r"^\s*(-?\d{1,9})(?:\s|[–-]|$)")  # a score, never a 5,000-digit number
 _KEYS = ("pack", "pack_version", "meter", "fingerprint", "sheet", "name_row", "name_column")
-
-
-class _Damaged(Exception):
-    pass
-
-
-def read_meter(path: Path) -> Response:
-    """One filled meter; :class:`InputFileError` (one line, naming the file) when it cannot be used."""
-    check_workbook_file(path)
-    from openpyxl import load_workbook  # heavy: imported at command time only
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # e.g. "Data Validation extension is not supported" on Excel files
-        try:
-            wb = load_workbook(path, read_only=True, data_only=False, keep_links=False)
-        except Exception as error:  # a hostile or cut file raises anything from zipfile, XML parsers, openpyxl
-            raise InputFileError(f"{path}: cannot be read as a workbook ({_reason(error)})") from None
-        try:
-            return _read(path, wb)
-        except InputFileError:
-            raise
-        except (_Damaged, SheetDamaged) as error:
-            raise InputFileError(f"{path}: the workbook is damaged ({error})") from None
-        except Exception as error:  # e.g. XMLSyntaxError in a cut sheet: this file only, never the report
-            raise InputFileError(f"{path}: cannot be read as a workbook ({_reason(error)})") from None
-        finally:
-            wb.close()
-
-
-def _reason(error: BaseException) -> str:
-    detail = " ".join(str(error).split())[:80]
-    return f"{type(error).__name__}: {detail}" if detail else type(error).__name__
-
-
-def _read(path: Path, wb: Any) -> Response:
-    if METADATA_SHEET not in wb.sheetnames:
-        raise InputFileError(f"{path}: not a draaiboek meter (no '{METADATA_SHEET}' metadata sheet)")
-    try:
-        info, keys = parse_metadata(_rows(wb[METADATA_SHEET]))
-    except (_Damaged, SheetDamaged) as error:
-        raise InputFileError(f"{path}: the meter's metadata sheet is damaged ({error})") from None
-    sheet = str(keys["sheet"])
-    if sheet not in wb.sheetnames:
-        raise InputFileError(f"{path}: the sheet '{sheet}' with the scores is missing")
-    return _response(path, info, keys, _sheet_rows(wb[sheet], keys))
 
 
 #: The metadata sheet holds a row per statement and moment; far more rows means it is not ours.
@@ -73,15 +31,69 @@ MAX_METADATA_ROWS = 5000
 METADATA_COLUMNS = 6
 
 
-def _cells(ws: Any, rows: set[int] | None, max_row: int, max_col: int,
-           max_count: int = MAX_ROW) -> dict[int, tuple[Any, ...]]:
-    with ws.parent._archive.open(ws._worksheet_path) as source:  # openpyxl's own parser builds whole rows
-        return read_rows(source, ws._shared_strings, rows, max_row, max_col, max_count)
+class _Damaged(Exception):
+    pass
 
 
-def _rows(ws: Any) -> list[tuple[Any, ...]]:
-    found = _cells(ws, None, MAX_ROW, METADATA_COLUMNS, MAX_METADATA_ROWS)
-    return [found[number] for number in sorted(found)]
+def read_meter(path: Path) -> Response:
+    """One filled meter; :class:`InputFileError` (one line, naming the file) when it cannot be used."""
+    with open_workbook(path) as archive:
+        try:
+            sheets, strings_part = find_parts(archive)
+            strings = read_strings(archive, strings_part) if strings_part else []
+            return _read(path, Workbook(archive, sheets, strings))
+        except InputFileError:
+            raise
+        except (_Damaged, SheetDamaged) as error:
+            raise InputFileError(f"{path}: the workbook is damaged ({error})") from None
+        except Exception as error:  # a hostile or cut file raises anything from zipfile or the XML parser:
+            # this file only, never the report
+            raise InputFileError(f"{path}: cannot be read as a workbook ({_reason(error)})") from None
+
+
+def _reason(error: BaseException) -> str:
+    detail = " ".join(str(error).split())[:80]
+    return f"{type(error).__name__}: {detail}" if detail else type(error).__name__
+
+
+class Workbook:
+    """What the reader asks of a workbook: sheet names, and the cells of one sheet."""
+
+    def __init__(self, archive: zipfile.ZipFile, sheets: list[Sheet], strings: Sequence[Any]) -> None:
+        self.archive, self.strings = archive, strings
+        self.sheets: dict[str, Sheet] = {}
+        for sheet in sheets:  # the first sheet of a name wins; a worksheet before a chart sheet, as in openpyxl
+            if sheet.name not in self.sheets or (self.sheets[sheet.name].chart and not sheet.chart):
+                self.sheets[sheet.name] = sheet
+
+    @property
+    def sheetnames(self) -> Container[str]:
+        return self.sheets
+
+    def cells(self, name: str, rows: set[int] | None, max_row: int, max_col: int,
+              max_count: int = MAX_ROW) -> dict[int, tuple[Any, ...]]:
+        sheet = self.sheets[name]
+        if sheet.chart:
+            raise _Damaged(f"the sheet '{name}' is a chart, not cells")
+        with self.archive.open(sheet.path) as source:
+            return read_rows(source, self.strings, rows, max_row, max_col, max_count)
+
+
+def _read(path: Path, wb: Any) -> Response:
+    """The meter in ``wb``: anything with ``sheetnames`` and ``cells`` (this reader's or the test's reference)."""
+    if METADATA_SHEET not in wb.sheetnames:
+        raise InputFileError(f"{path}: not a draaiboek meter (no '{METADATA_SHEET}' metadata sheet)")
+    try:
+        found = wb.cells(METADATA_SHEET, None, MAX_ROW, METADATA_COLUMNS, MAX_METADATA_ROWS)
+        info, keys = parse_metadata(found[number] for number in sorted(found))
+    except (_Damaged, SheetDamaged) as error:
+        raise InputFileError(f"{path}: the meter's metadata sheet is damaged ({error})") from None
+    sheet = str(keys["sheet"])
+    if sheet not in wb.sheetnames:
+        raise InputFileError(f"{path}: the sheet '{sheet}' with the scores is missing")
+    wanted = {keys["name_row"]} | {s[2] for s in keys["_statements"]}
+    last_col = max([m[2] for m in keys["_moments"]] + [keys["name_column"]])
+    return _response(path, info, keys, wb.cells(sheet, wanted, max(wanted), last_col))
 
 
 def parse_metadata(rows: Iterable[tuple[Any, ...]]) -> tuple[MeterInfo, dict[str, Any]]:
@@ -123,12 +135,6 @@ def parse_metadata(rows: Iterable[tuple[Any, ...]]) -> tuple[MeterInfo, dict[str
         strengths=_int(keys.get("strengths")) or 0, challenges=_int(keys.get("challenges")) or 0,
     )
     return info, keys
-
-
-def _sheet_rows(ws: Any, keys: dict[str, Any]) -> dict[int, tuple[Any, ...]]:
-    wanted = {keys["name_row"]} | {s[2] for s in keys["_statements"]}
-    last_col = max([m[2] for m in keys["_moments"]] + [keys["name_column"]])
-    return _cells(ws, wanted, max(wanted), last_col)
 
 
 def _response(path: Path, info: MeterInfo, keys: dict[str, Any], rows: dict[int, tuple[Any, ...]]) -> Response:
