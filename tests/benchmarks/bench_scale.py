@@ -3,8 +3,9 @@
 Run: .venv/bin/python tests/benchmarks/bench_scale.py [--factors 1,10,100] [--exporters handbook,slides,...]
 
 Factor f means f trainings x 10 sessions x 10 agenda items (f=100: 100 trainings, 1,000 sessions,
-10,000 agenda items; 5.3 MB, so the 4 MB pack limit is raised in the measured processes). Linear growth shows as a ratio of about 10 between columns. Each step runs as its own
-process under /usr/bin/time, so the memory figure is that step's peak RSS.
+10,000 agenda items; 5.3 MB, so the 4 MB pack limit is raised in the measured processes). Linear growth shows
+as a ratio of about 10 between columns. Each step runs as its own process under /usr/bin/time, so the memory
+figure is that step's peak RSS.
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from tests.synth import write_pack  # noqa: E402  (the generator lives with the tests)
-
 
 #: draaiboek's CLI with the pack-size limit (4 MB) raised in the measured process only: at f=100 the synthetic
 #: pack is 5.3 MB, and a refused pack would time the refusal instead of the work.
