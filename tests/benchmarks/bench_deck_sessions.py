@@ -32,8 +32,10 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             pack = write_pack(Path(tmp) / "pack", 1, sessions, 6)
             start = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "draaiboek", "export", "slides", str(pack), "-o",
-                            str(Path(tmp) / "deck.pptx")], check=True, capture_output=True)
+            done = subprocess.run([sys.executable, "-m", "draaiboek", "export", "slides", str(pack), "-o",
+                                   str(Path(tmp) / "deck.pptx")], capture_output=True, text=True)
+            if done.returncode != 0:  # e.g. a pack over the size limits: say so rather than time a refusal
+                raise SystemExit(f"{sessions} sessions: export failed: {done.stderr.strip()[-300:]}")
             seconds = time.perf_counter() - start
         ratio = f"  x{seconds / previous:.2f}" if previous else ""
         print(f"{sessions:>5} sessions: {seconds:6.1f} s{ratio}")
