@@ -158,11 +158,16 @@ def _reveal_hooks(converter: cattrs.Converter) -> None:
 
 def _strict_class_factory(type_: Any, converter: cattrs.Converter) -> Callable[[Any, type], Any]:
     # cattrs reads a class from a mapping with .keys(); a list or scalar there must be the author's error.
-    base = make_dict_structure_fn(type_, converter, _cattrs_forbid_extra_keys=True)
+    # The generated function is made on first use, not here: making it asks for the hook of every field's class,
+    # so making it eagerly compiles code for every model class, even those a pack never writes (start-up cost).
+    base: Callable[[Any, type], Any] | None = None
 
     def structure(value: Any, cl: type) -> Any:
+        nonlocal base
         if not isinstance(value, dict):
             raise FieldError(f"expected a mapping of fields (key: value lines), got {_kind(value)}")
+        if base is None:
+            base = make_dict_structure_fn(type_, converter, _cattrs_forbid_extra_keys=True)
         return base(value, cl)
 
     return structure

@@ -9,6 +9,7 @@ pyphen's constructors set; tests/core/test_hyphenation.py compares table and poi
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -57,13 +58,19 @@ def read_patterns(path: Path) -> LazyPatterns:
     if "^^" in body or "/" in body or " " in body or not body.replace("\n", "").isprintable():
         raise Unusual(path.name)  # hex escapes, nonstandard hyphens, spaces in lines (none in nl_NL)
     # Whole-text operations, not one per line: this runs for 16,000 lines on every check that scores a text.
-    # Digits are ASCII, so removing them from the UTF-8 bytes leaves every other character whole.
-    lines, data = body.split("\n"), body.encode("utf-8")
-    keys = data.translate(None, b"0123456789").decode("utf-8").split("\n")
-    zeros_only = [line.translate(None, b"123456789") == line for line in data.split(b"\n")]
-    # pyphen skips a pattern of zeros only; a later pattern with the same letters replaces an earlier one
-    return LazyPatterns((key, line) for line, key, skip in zip(lines, keys, zeros_only, strict=True)
-                        if line and not skip and not line.startswith(pyphen.ignored))
+    # pyphen skips empty lines, lines starting with one of its ignored prefixes and patterns of zeros only (no
+    # digit 1-9): one regex keeps the other lines. Digits are ASCII, so removing them from the UTF-8 bytes leaves
+    # every other character whole.
+    lines = _kept_lines(pyphen.ignored).findall(body)
+    keys = "\n".join(lines).encode("utf-8").translate(None, b"0123456789").decode("utf-8").split("\n")
+    # a later pattern with the same letters replaces an earlier one, as dict() does
+    return LazyPatterns(zip(keys, lines, strict=True))
+
+
+def _kept_lines(ignored: tuple[str, ...]) -> re.Pattern[str]:
+    """The lines pyphen parses into a pattern: not starting with an ignored prefix, with a digit 1-9."""
+    prefixes = "|".join(map(re.escape, ignored))
+    return re.compile(rf"^(?!{prefixes})[^\n1-9]*[1-9][^\n]*", re.MULTILINE)
 
 
 def dutch_positions(left: int, right: int) -> Callable[[str], list[int]]:

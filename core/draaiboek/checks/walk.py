@@ -36,10 +36,11 @@ class Finder:
             if not attrs.has(cls):
                 found = self.plans[cls] = ()
                 return found
-            names = tuple(f.name for f in attrs.fields(cls))
-            self.plans[cls] = names  # while it is being worked out (a class that contains itself): every field
-            hints = typing.get_type_hints(cls)
-            found = self.plans[cls] = tuple(name for name in names if self.may_hold(hints.get(name, Any)))
+            # attrs resolves a class's annotations once (the converter has already): cheaper than get_type_hints
+            fields = attrs.fields(attrs.resolve_types(cls))
+            self.plans[cls] = tuple(f.name for f in fields)  # while it is being worked out (a class that
+            # contains itself): every field
+            found = self.plans[cls] = tuple(f.name for f in fields if self.may_hold(f.type))
         return found
 
     def enter(self, cls: type) -> bool:
