@@ -6,7 +6,6 @@ is meant, text where text is meant) and turn its errors into (field path, messag
 
 from __future__ import annotations
 
-import difflib
 import re
 import typing
 from collections.abc import Callable, Iterator
@@ -235,6 +234,8 @@ def _unknown_key_hint(key: str, cl: type, owner: type | None) -> str:
         return f"'{key}' is a field of the entries of '{below[0]}' one level down: indented too little?"
     if " " in key.strip() or key.rstrip().endswith((".", "?", "!")):
         return "a ',' in unquoted text inside {...} starts a new field: put the text in quotes"
+    import difflib  # only for an unknown key: every load imports this module
+
     close = difflib.get_close_matches(key, known, n=1)
     return f"did you mean '{close[0]}'?" if close else f"known fields: {', '.join(known)}"
 

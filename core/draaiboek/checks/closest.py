@@ -7,7 +7,6 @@ both bounds for every candidate. Ties still go to the larger string, as in diffl
 
 from __future__ import annotations
 
-import difflib
 from collections import Counter
 
 CUTOFF = 0.6  # difflib's default
@@ -23,6 +22,8 @@ class Candidates:
 
     def closest(self, word: str) -> str | None:
         """The best match other than ``word`` itself, or None."""
+        import difflib  # only for an unknown id: every check imports this module
+
         matcher = difflib.SequenceMatcher()
         matcher.set_seq2(word)
         counts = Counter(word)
