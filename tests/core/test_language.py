@@ -15,7 +15,7 @@ import yaml
 
 from draaiboek.api import check_folder, load_pack, open_training
 from draaiboek.catalog import Catalog
-from draaiboek.checks.language import acronyms, double_barrel, explained_in
+from draaiboek.checks.language import KNOWN_LOWER, ROMAN, TOKEN, acronyms, double_barrel, explained_in
 from draaiboek.model import GlossaryEntry
 from draaiboek.readability import MIN_WORDS, reading, sentences, syllables
 from draaiboek.views import TrainingView
@@ -107,6 +107,22 @@ def test_acronym_rules() -> None:
     assert explained_in("een sociaal-psychiatrisch verpleegkundige (SPV)", "SPV")
     assert explained_in("SPV (sociaal-psychiatrisch verpleegkundige)", "SPV")
     assert not explained_in("De SPV belt.", "SPV")
+
+
+def test_acronyms_skip_lower_case_words_with_the_same_answer() -> None:
+    """acronyms() skips counting the letters of a word without capitals: every word of the bundled packs (and a
+    few odd ones) is found as counting the capitals of every word finds it."""
+    def counted(token: str) -> bool:
+        letters = [c for c in token if c.isalpha()]
+        capitals = sum(1 for c in letters if c.isupper())
+        return (capitals >= 2 and 2 * capitals >= len(letters) and not ROMAN.match(token)) or \
+            token.casefold() in KNOWN_LOWER
+
+    text = " ".join(path.read_text(encoding="utf-8") for pack in PACKS for path in sorted(pack.rglob("*.yaml")))
+    tokens = sorted(set(TOKEN.findall(text))) + ["2024", "ß", "ǅx", "ΣΑ", "Wlz", "FACT", "avg", "IV", "SPVer"]
+    assert len(tokens) > 3000
+    found = {token for token in tokens if acronyms(token) == [token]}
+    assert found == {token for token in tokens if counted(token)} and {"ΣΑ", "Wlz", "FACT", "SPVer"} <= found
 
 
 @pytest.mark.parametrize(("statement", "joined"), [

@@ -67,12 +67,16 @@ def acronyms(plain: str) -> list[str]:
     """Acronyms in a text, each once: two or more capitals ('SPV', 'FACT-team'), or a known one ('avg', 'Wlz')."""
     found: dict[str, str] = {}
     for token in TOKEN.findall(plain):
-        letters = [c for c in token if c.isalpha()]
-        capitals = sum(1 for c in letters if c.isupper())
-        is_caps = capitals >= 2 and 2 * capitals >= len(letters) and not ROMAN.match(token)
-        if is_caps or token.casefold() in KNOWN_LOWER:
+        # Most words have no capital at all: skip counting their letters (this runs for every word of a pack).
+        if (not token.islower() and _mostly_capitals(token)) or token.casefold() in KNOWN_LOWER:
             found.setdefault(token.casefold(), token)
     return list(found.values())
+
+
+def _mostly_capitals(token: str) -> bool:
+    letters = [c for c in token if c.isalpha()]
+    capitals = sum(1 for c in letters if c.isupper())
+    return capitals >= 2 and 2 * capitals >= len(letters) and not ROMAN.match(token)
 
 
 def explained_in(plain: str, acronym: str) -> bool:
