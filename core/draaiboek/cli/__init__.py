@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import re
 import sys
 from collections.abc import Sequence
@@ -76,5 +77,12 @@ def build_app(args: Sequence[str], host: PluginHost | None = None) -> tuple[clic
 
 def main(argv: Sequence[str] | None = None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
-    group, state = build_app(args)
-    group.main(args=args, prog_name="draaiboek", obj=state)
+    # Loading plugins, a command's own imports (the model's classes, cattrs' hooks) and its checks make objects
+    # that live on: at the default threshold (700) they set off dozens of collections, all finding nothing.
+    thresholds = gc.get_threshold()
+    gc.set_threshold(max(thresholds[0], 50_000), *thresholds[1:])
+    try:
+        group, state = build_app(args)
+        group.main(args=args, prog_name="draaiboek", obj=state)
+    finally:
+        gc.set_threshold(*thresholds)  # for a caller that runs the CLI in-process (tests)
