@@ -68,11 +68,12 @@ class Hyphenator:
         """pyphen's ``HyphDict.positions``: the odd-valued points of a lower-case word, from every pattern."""
         points = self.cache.get(word)
         if points is None:
-            patterns, pointed = self.patterns, f".{word}."
-            references = [0] * (len(pointed) + 1)
-            for i in range(len(pointed) - 1):
-                for j in range(i + 1, min(i + self.maxlen, len(pointed)) + 1):
-                    pattern = patterns.get(pointed[i:j])
+            patterns, pointed, maxlen = self.patterns, f".{word}.", self.maxlen
+            size, lookup = len(pointed), patterns.get  # locals: the inner loop runs some 15,000 times a check
+            references = [0] * (size + 1)
+            for i in range(size - 1):
+                for j in range(i + 1, min(i + maxlen, size) + 1):
+                    pattern = lookup(pointed[i:j])
                     if not pattern:
                         continue
                     if isinstance(pattern, str):
