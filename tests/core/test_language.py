@@ -109,6 +109,23 @@ def test_acronym_rules() -> None:
     assert not explained_in("De SPV belt.", "SPV")
 
 
+def test_glossary_mentions_skip_texts_without_the_term_with_the_same_answer() -> None:
+    """mentions() tests the plain substring before the whole-word pattern: for every participant text of the
+    bundled packs and every spelling of every glossary entry, the answer is the pattern's alone."""
+    from draaiboek.views.participants import _term_pattern, mentions
+
+    pairs, found = 0, 0
+    for folder in PACKS:
+        pack = load_pack(folder)
+        texts = [text.text for text in pack_texts(pack)] + ["", "een LVB-er", "de (LVB) en", "SPV's"]
+        spellings = [s for entry in pack.glossary for s in entry.spellings] + ["LVB", " LVB ", "SPV", ""]
+        for text in texts:
+            for spelling in spellings:
+                assert mentions(text, spelling) == (_term_pattern(spelling).search(text) is not None)
+                pairs, found = pairs + 1, found + mentions(text, spelling)
+    assert pairs > 5000 and found > 100
+
+
 def test_acronyms_skip_lower_case_words_with_the_same_answer() -> None:
     """acronyms() skips counting the letters of a word without capitals: every word of the bundled packs (and a
     few odd ones) is found as counting the capitals of every word finds it."""

@@ -259,7 +259,9 @@ def spelled_out(text: str, entry: GlossaryEntry) -> str | None:
 
 
 def mentions(text: str, term: str) -> bool:
-    return _term_pattern(term).search(text) is not None
+    # The plain substring test first: most texts hold few of a glossary's terms, and it is far cheaper than
+    # compiling and running the whole-word pattern (which can only match where the term itself is).
+    return term.strip() in text and _term_pattern(term).search(text) is not None
 
 
 def _term_pattern(term: str) -> re.Pattern[str]:
