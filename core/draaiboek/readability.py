@@ -2,7 +2,7 @@
 
 Flesch-Douma (Douma 1960, Flesch's reading ease fitted to Dutch):
 ``206.84 - 0.77 * syllables per 100 words - 0.93 * words per sentence``; higher is easier. Syllables come from
-pyphen's nl_NL hyphenation patterns (the LibreOffice/Hunspell ones), read only when a score is asked for.
+pyphen's nl_NL hyphenation patterns (the LibreOffice/Hunspell ones), imported only when a score is asked for.
 """
 
 from __future__ import annotations

@@ -4,22 +4,10 @@ pattern table and the same hyphenation points as ``pyphen.Pyphen(lang="nl_NL")``
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pyphen  # type: ignore[import-untyped]
-import pytest
 
-from draaiboek import hyphenation
-from draaiboek.hyphenation import (
-    IGNORED,
-    PARSE,
-    Hyphenator,
-    Unusual,
-    _dictionary,
-    dutch_positions,
-    parse_pattern,
-    read_patterns,
-)
+from draaiboek.hyphenation import LazyPatterns, dutch_positions, read_patterns
 from tests.support import ROOT
 
 
@@ -29,23 +17,12 @@ def reference() -> pyphen.Pyphen:
 
 def test_every_pattern_reads_as_pyphen_reads_it() -> None:
     theirs = reference().hd
-    path = _dictionary()  # found without importing pyphen
-    assert path is not None and path == pyphen.LANGUAGES[pyphen.language_fallback("nl_NL")]
-    assert IGNORED == pyphen.ignored and PARSE("a1b") == pyphen.parse("a1b")  # its constants, copied
-    ours = read_patterns(path)
-    assert len(ours) == len(theirs.patterns) > 10_000
-    assert all(isinstance(raw, str) for raw in ours.values())  # nothing parsed before it is looked up
-    assert {key: parse_pattern(raw) for key, raw in ours.items()} == theirs.patterns
-    assert Hyphenator(ours, 1, 1).maxlen == theirs.maxlen
-
-
-def test_a_pattern_is_parsed_on_its_first_match_only() -> None:
-    path = _dictionary()
-    assert path is not None
-    hyphenator = Hyphenator(read_patterns(path), 1, 1)
-    assert hyphenator.positions("lettergrepen") == reference().positions("lettergrepen") == [3, 6, 9]
-    parsed = [key for key, value in hyphenator.patterns.items() if not isinstance(value, str)]
-    assert 0 < len(parsed) < 100 and all(key.strip(".") in "lettergrepen" for key in parsed)
+    ours = read_patterns(pyphen.LANGUAGES[pyphen.language_fallback("nl_NL")])
+    assert isinstance(ours, LazyPatterns) and len(ours) == len(theirs.patterns) > 10_000
+    assert all(isinstance(raw, str) for raw in dict.values(ours))  # nothing parsed before it is looked up
+    assert {key: ours.get(key) for key in theirs.patterns} == theirs.patterns
+    assert ours.get("no such pattern") is None and ours.get("xq", 7) == 7
+    assert max(len(key) for key in ours) == theirs.maxlen
 
 
 def test_every_word_of_the_bundled_packs_hyphenates_as_with_pyphen() -> None:
@@ -56,15 +33,3 @@ def test_every_word_of_the_bundled_packs_hyphenates_as_with_pyphen() -> None:
     assert [ours(word) for word in words] == [theirs(word) for word in words]
     edges = dutch_positions(left=2, right=2)  # pyphen's defaults, to show left/right reach it
     assert [edges(w) for w in words[:500]] == [pyphen.Pyphen(lang="nl_NL").positions(w) for w in words[:500]]
-
-
-def test_pyphen_itself_reads_a_dictionary_this_reading_does_not_cover(tmp_path: Path,
-                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    unusual = tmp_path / "hyph_xx.dic"
-    unusual.write_text("UTF-8\n.a1b\nc^^e9d1\n", encoding="utf-8")  # a hex escape: pyphen's to read
-    with pytest.raises(Unusual):
-        read_patterns(unusual)
-    monkeypatch.setattr(hyphenation, "_dictionary", lambda: None)  # pyphen not installed as plain files
-    fallback = dutch_positions(left=1, right=1)
-    assert isinstance(fallback.__self__, pyphen.Pyphen)  # type: ignore[attr-defined]
-    assert fallback("lettergrepen") == [3, 6, 9]

@@ -226,21 +226,20 @@ def test_show_language_prints_scores_per_session(run_cli: RunCli) -> None:
     assert quiz and quiz[0][21] == "a", "the quiz's accepted warnings show as 'a', not '!'"
 
 
-def _loads_hyphenation(args: list[str]) -> bool:
-    """Whether the command read the hyphenation dictionary (draaiboek.hyphenation reads pyphen's file)."""
+def _loads_pyphen(args: list[str]) -> bool:
     code = ("import sys\nfrom draaiboek.cli import main\n"
             f"try:\n    main({args!r})\nexcept SystemExit:\n    pass\n"
-            "print('HYPHENATION', 'draaiboek.hyphenation' in sys.modules)")
+            "print('PYPHEN', 'pyphen' in sys.modules)")
     done = subprocess.run([sys.executable, "-c", code], check=False, capture_output=True, text=True, timeout=120,
                           cwd=ROOT)
-    return next(line for line in done.stdout.splitlines() if line.startswith("HYPHENATION")) == "HYPHENATION True"
+    return next(line for line in done.stdout.splitlines() if line.startswith("PYPHEN")) == "PYPHEN True"
 
 
-def test_the_hyphenation_dictionary_loads_only_for_scored_texts() -> None:
-    assert not _loads_hyphenation(["--help"])
-    assert not _loads_hyphenation(["show", "tests/packs/full"]), "the outline does not score texts"
-    assert not _loads_hyphenation(["check", "tests/packs/broken/lang-acronym"]), "no text long enough to score"
-    assert _loads_hyphenation(["check", "tests/packs/broken/lang-readability"])
+def test_pyphen_loads_only_for_scored_texts() -> None:
+    assert not _loads_pyphen(["--help"])
+    assert not _loads_pyphen(["show", "tests/packs/full"]), "the outline does not score texts"
+    assert not _loads_pyphen(["check", "tests/packs/broken/lang-acronym"]), "no text there is long enough to score"
+    assert _loads_pyphen(["check", "tests/packs/broken/lang-readability"])
 
 
 def test_the_handbook_and_the_decks_spell_out_the_terms_they_use(run_cli: RunCli, tmp_path: Path) -> None:
