@@ -22,6 +22,7 @@ def write_docx(plan: Document, target: Path, template: Path | None = None) -> No
     from draaiboek.output import atomic_path
 
     document = _open(plan, template)
+    styles = StyleIds(document)
     after_table = False
     for block in plan.blocks:
         # Word merges tables that touch, so one gets an empty paragraph after it; not before a new page, where
@@ -29,7 +30,7 @@ def write_docx(plan: Document, target: Path, template: Path | None = None) -> No
         new_page = isinstance(block, PageBreak) or isinstance(block, Heading) and block.new_page
         if after_table and not new_page:
             document.add_paragraph()
-        _block(document, block)
+        _block(document, block, styles)
         after_table = isinstance(block, (Table, WriteSpace))
     with atomic_path(target) as temp:
         document.save(str(temp))
@@ -68,15 +69,37 @@ def _open(plan: Document, template: Path | None) -> Any:
     return document
 
 
-def _block(document: Any, block: Block) -> None:
+class StyleIds:
+    """A document's paragraph style ids by style name, each looked up once.
+
+    python-docx resolves a style on every paragraph it styles, and each time scans all the document's styles for
+    the default one: two thirds of a large handbook's writing time. Setting the id found once gives the same XML."""
+
+    def __init__(self, document: Any) -> None:
+        self.document = document
+        self.ids: dict[str, str | None] = {}
+
+    def paragraph(self, name: str, text: str = "") -> Any:
+        """``document.add_paragraph(text, style=name)``."""
+        if name not in self.ids:
+            from docx.enum.style import WD_STYLE_TYPE
+
+            style = self.document.styles[name]
+            self.ids[name] = self.document.part.get_style_id(style, WD_STYLE_TYPE.PARAGRAPH)
+        paragraph = self.document.add_paragraph(text)
+        paragraph._p.style = self.ids[name]  # what python-docx's `paragraph.style = ...` sets
+        return paragraph
+
+
+def _block(document: Any, block: Block, styles: StyleIds) -> None:
     from draaiboek_handbook import ooxml
 
     if isinstance(block, Heading):
-        paragraph = document.add_heading("", block.level)
+        paragraph = styles.paragraph("Title" if block.level == 0 else f"Heading {block.level}")  # add_heading
         _runs(paragraph, block.text)
         paragraph.paragraph_format.page_break_before = block.new_page
     elif isinstance(block, Text):
-        _markdown(document, block.markdown, block.style, block.keep_with_next)
+        _markdown(styles, block.markdown, block.style, block.keep_with_next)
     elif isinstance(block, Table):
         _table(document, block)
     elif isinstance(block, WriteSpace):
@@ -86,7 +109,7 @@ def _block(document: Any, block: Block) -> None:
     elif isinstance(block, Toc):
         from docx.shared import Pt
 
-        document.add_paragraph(block.title, style=document.styles["TOC Heading"])
+        styles.paragraph("TOC Heading", block.title)
         lines = [*block.entries, block.hint] if block.entries else [block.hint]
         paragraphs = [document.add_paragraph(line) for line in lines]
         for paragraph in paragraphs:  # tight lines: the contents and the hint fit one page (no page for one line)
@@ -103,7 +126,7 @@ def _paras(text: str) -> list[Any]:
     return parse(text)
 
 
-def _markdown(document: Any, text: str, style: str, keep_with_next: bool = False) -> None:
+def _markdown(styles: StyleIds, text: str, style: str, keep_with_next: bool = False) -> None:
     from docx.shared import Pt
 
     for para in _paras(text):
@@ -114,7 +137,7 @@ def _markdown(document: Any, text: str, style: str, keep_with_next: bool = False
             name = "List" if level <= 1 else f"List {min(level, 3)}"
         else:
             name = "Normal"
-        paragraph = document.add_paragraph(style=document.styles[name])
+        paragraph = styles.paragraph(name)
         if kind == "number":
             paragraph.add_run(f"{para.number}. ")
         _add_runs(paragraph, para.runs)
