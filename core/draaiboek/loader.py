@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from attrs import define, field
 from cattrs.errors import BaseValidationError, ForbiddenExtraKeysError
 
+from draaiboek.collecting import few_collections
 from draaiboek.converter import FieldError, iter_problems, structure_pack
 from draaiboek.diagnostics import Diagnostic, Severity
 from draaiboek.errors import internal_error
@@ -142,23 +140,11 @@ def _first_bug(exc: BaseException) -> BaseException | None:
     return None if isinstance(exc, FIELD_FAILURES) else exc
 
 
-@contextmanager
-def _few_collections() -> Iterator[None]:
-    """Building a big tree makes the collector scan the growing heap again and again, though nothing in it is
-    garbage yet: collect less often while loading, and restore the thresholds after."""
-    thresholds = gc.get_threshold()
-    gc.set_threshold(max(thresholds[0], 50_000), *thresholds[1:])
-    try:
-        yield
-    finally:
-        gc.set_threshold(*thresholds)
-
-
 def load_folder(folder: Path) -> LoadResult:
     """Read a pack folder. Never raises for problems in the pack: they are in ``diagnostics``."""
     folder = Path(folder)
     try:
-        with _few_collections():
+        with few_collections():
             return _load(folder)
     except (RecursionError, MemoryError) as exc:  # past every limit: still one line naming the pack
         return LoadResult(folder, None, [Diagnostic("error", "PACK006", f"the pack is too large or too deeply "

@@ -40,8 +40,6 @@ class SlidesExport:
         self.templates: Templates | None = None  # made on the first deck: registering must not load python-pptx
 
     def __call__(self, job: ExportJob) -> list[Path]:
-        import gc
-
         from draaiboek.output import atomic_path
         from draaiboek_slides.loaded import Templates
 
@@ -49,10 +47,6 @@ class SlidesExport:
         data = build_bytes(job.pack, job.training, job.resolver, job.options, job.start, self.templates)
         with atomic_path(job.output) as temporary:
             Path(temporary).write_bytes(data)
-        del data
-        # a deck's parts hold reference cycles: free them before the next deck. The young generations
-        # suffice; a full collection would also walk every loaded pack (50-130 ms per deck).
-        gc.collect(1)
         return [job.output]
 
 

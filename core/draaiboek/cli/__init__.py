@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import re
 import sys
 from collections.abc import Sequence
@@ -15,6 +14,7 @@ from draaiboek.cli.authoring import new, schema
 from draaiboek.cli.export import build, export
 from draaiboek.cli.inspect import check, show
 from draaiboek.cli.listing import packs, plugins
+from draaiboek.collecting import few_collections
 from draaiboek.plugins import PluginHost, debug_from_env, get_plugin_manager
 
 BUILT_IN = (plugins, packs, show, check, export, build, new, schema)
@@ -77,12 +77,6 @@ def build_app(args: Sequence[str], host: PluginHost | None = None) -> tuple[clic
 
 def main(argv: Sequence[str] | None = None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
-    # Loading plugins, a command's own imports (the model's classes, cattrs' hooks) and its checks make objects
-    # that live on: at the default threshold (700) they set off dozens of collections, all finding nothing.
-    thresholds = gc.get_threshold()
-    gc.set_threshold(max(thresholds[0], 50_000), *thresholds[1:])
-    try:
+    with few_collections():  # plugins, a command's imports and the pack it loads all live on
         group, state = build_app(args)
         group.main(args=args, prog_name="draaiboek", obj=state)
-    finally:
-        gc.set_threshold(*thresholds)  # for a caller that runs the CLI in-process (tests)
