@@ -14,7 +14,7 @@ from draaiboek.cli.authoring import new, schema
 from draaiboek.cli.export import build, export
 from draaiboek.cli.inspect import check, show
 from draaiboek.cli.listing import packs, plugins
-from draaiboek.collecting import few_collections
+from draaiboek.collecting import few_collections, spare_the_exit
 from draaiboek.plugins import PluginHost, debug_from_env, get_plugin_manager
 
 BUILT_IN = (plugins, packs, show, check, export, build, new, schema)
@@ -76,7 +76,13 @@ def build_app(args: Sequence[str], host: PluginHost | None = None) -> tuple[clic
 
 
 def main(argv: Sequence[str] | None = None) -> None:
+    """The ``draaiboek`` program (console script and ``python -m draaiboek``): one command, then the process
+    ends. Tests run commands in-process through :func:`build_app`, not through this."""
     args = list(sys.argv[1:] if argv is None else argv)
     with few_collections():  # plugins, a command's imports and the pack it loads all live on
-        group, state = build_app(args)
-        group.main(args=args, prog_name="draaiboek", obj=state)
+        try:
+            group, state = build_app(args)
+            group.main(args=args, prog_name="draaiboek", obj=state)
+        finally:
+            # before the threshold drops back: else its first collection still walks the whole heap
+            spare_the_exit()
