@@ -10,6 +10,7 @@ import re
 import typing
 from collections.abc import Callable, Iterator
 from datetime import time
+from functools import cache
 from typing import Any, Literal, TypeVar
 
 import attrs
@@ -129,14 +130,17 @@ def _strict_list_factory(type_: Any, converter: cattrs.Converter) -> Callable[[A
 
 def _reveal_hooks(converter: cattrs.Converter) -> None:
     """``reveal: m2``, ``reveal: {session: m2, after: rollenspel}`` or a list of those."""
-    mapping = make_dict_structure_fn(Reveal, converter, _cattrs_forbid_extra_keys=True)
+    mapping: Callable[[Any, type], Reveal] | None = None  # generated on first use, as for every class
 
     def one(value: Any, _: type) -> Reveal:
+        nonlocal mapping
         if isinstance(value, str):
             if not value.strip():
                 raise FieldError("empty reveal; write the id of a session")
             return Reveal(value.strip())
         if isinstance(value, dict):
+            if mapping is None:
+                mapping = make_dict_structure_fn(Reveal, converter, _cattrs_forbid_extra_keys=True)
             return mapping(value, Reveal)
         raise FieldError(f"expected a session id or a mapping with 'session', got {_kind(value)}")
 
@@ -172,8 +176,8 @@ def _strict_class_factory(type_: Any, converter: cattrs.Converter) -> Callable[[
     return structure
 
 
-def _make_converter() -> cattrs.Converter:
-    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+def _make_converter(detailed: bool) -> cattrs.Converter:
+    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed)
     converter.register_structure_hook(str, _strict_str)
     converter.register_structure_hook(int, _strict_int)
     converter.register_structure_hook(bool, _strict_bool)
@@ -189,20 +193,35 @@ def _make_converter() -> cattrs.Converter:
     return converter
 
 
-CONVERTER = _make_converter()
-# Used for the mapping form of SourceRef, to avoid recursing into its own string hook.
-_PLAIN = cattrs.Converter(forbid_extra_keys=True)
-_PLAIN.register_structure_hook(str, _strict_str)
+CONVERTER = _make_converter(detailed=True)
+# Tried first: data that fits (the usual case) needs no field paths, and without them cattrs generates a quarter
+# of the code per class (compiling the detailed code was a tenth of a `check`). Data that does not fit is
+# structured again by CONVERTER, whose errors say where.
+_FITTING = _make_converter(detailed=False)
+
+
+@cache
+def _plain() -> cattrs.Converter:
+    """For the mapping form of SourceRef, to avoid recursing into its own string hook (made when first written)."""
+    plain = cattrs.Converter(forbid_extra_keys=True)
+    plain.register_structure_hook(str, _strict_str)
+    return plain
 
 
 def _structure_plain(value: dict[str, Any], cls: type[T]) -> T:
-    return _PLAIN.structure(value, cls)
+    return _plain().structure(value, cls)
 
 
 def structure(data: Any, cls: type[T]) -> T:
     """Plain data -> model object; raises cattrs' validation errors (see :func:`iter_problems`)."""
     if not isinstance(data, dict):
         raise FieldError(f"expected a mapping of fields, got {_kind(data)}")
+    try:
+        return _FITTING.structure(data, cls)
+    except (RecursionError, MemoryError):  # too deep or too big: trying again would only take longer
+        raise
+    except Exception:  # noqa: BLE001, S110 - CONVERTER raises it again below, with its field paths
+        pass
     return CONVERTER.structure(data, cls)
 
 
