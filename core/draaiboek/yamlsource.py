@@ -17,7 +17,6 @@ import yaml
 from attrs import define, field
 
 from draaiboek.diagnostics import Diagnostic
-from draaiboek.yamlerrors import explain
 from draaiboek.yamlfast import Constructor, TooDeep, Unusual, line_map, read_events
 
 MAX_FILE_BYTES = 1024 * 1024  # the largest bundled pack file is far below 100 KB
@@ -197,6 +196,8 @@ def decode(raw: bytes, file: str) -> tuple[str | None, Diagnostic | None]:
 
 def syntax_error(text: str, exc: yaml.MarkedYAMLError, file: str) -> Diagnostic:
     """YAML001 in plain words (cause, fix, right line and column), then the parser's own text for experts."""
+    from draaiboek.yamlerrors import explain  # only for a file with a syntax error: every load imports this module
+
     parser = " ".join(str(exc.problem or exc.context or "invalid YAML").split())
     found = explain(text, exc)
     if found is None:
