@@ -1,4 +1,9 @@
-"""The domain model. Plain attrs classes: no YAML, no pptx, no I/O."""
+"""The domain model. Plain attrs classes: no YAML, no pptx, no I/O.
+
+The model's modules evaluate their annotations when a class is made (no ``from __future__ import annotations``):
+cattrs reads the field types of every class it structures, and annotations kept as strings would be compiled
+again on every start (about 4 ms of a ``check``). A method naming its own class quotes it.
+"""
 
 from draaiboek.model.assessment import (
     Analysis,

@@ -1,24 +1,22 @@
 """Instruments: competence meters scored at several moments, and questionnaires."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from attrs import field, frozen
 
-from draaiboek.model.common import Audience, Markdown, Ref, SourceRef, doc
+from draaiboek.model.common import Audience, Markdown, Model, Ref, SourceRef, doc
 
 
-@frozen
-class ScalePoint:
+@frozen(repr=False)
+class ScalePoint(Model):
     """One point of a scale, e.g. 1: nog niet."""
 
     value: int = field(metadata=doc("The number that is scored."))
     label: str
 
 
-@frozen
-class Scale:
+@frozen(repr=False)
+class Scale(Model):
     """The answer scale of a meter or questionnaire: its points, each with a value and a label."""
 
     points: list[ScalePoint] = field(metadata=doc("The points of the scale, each with its label."))
@@ -34,8 +32,8 @@ class Scale:
         return max(point.value for point in self.points)
 
 
-@frozen
-class Domain:
+@frozen(repr=False)
+class Domain(Model):
     """A group of statements of a meter."""
 
     id: str
@@ -43,8 +41,8 @@ class Domain:
     description: Markdown | None = None
 
 
-@frozen
-class Statement:
+@frozen(repr=False)
+class Statement(Model):
     """A statement a participant scores on the meter's scale."""
 
     id: str
@@ -55,8 +53,8 @@ class Statement:
     basis: list[SourceRef] = field(factory=list)
 
 
-@frozen
-class Moment:
+@frozen(repr=False)
+class Moment(Model):
     """A measurement moment: before, after, months later..."""
 
     id: str
@@ -70,8 +68,8 @@ class Moment:
         "When, in words, if not at a session (e.g. 'drie maanden later', 'vooraf thuis')."))
 
 
-@frozen
-class Analysis:
+@frozen(repr=False)
+class Analysis(Model):
     """How a participant reads their own scores: the top-N strengths and bottom-N challenges."""
 
     strengths: int = field(default=5, metadata=doc("Number of highest-scored statements shown as strengths."))
@@ -79,8 +77,8 @@ class Analysis:
     note: Markdown | None = None
 
 
-@frozen
-class Prompt:
+@frozen(repr=False)
+class Prompt(Model):
     """A question of a meter's action plan."""
 
     id: str
@@ -88,8 +86,8 @@ class Prompt:
     help: Markdown | None = None
 
 
-@frozen
-class Meter:
+@frozen(repr=False)
+class Meter(Model):
     """A competence meter (*competentiemeter*)."""
 
     id: str
@@ -112,8 +110,8 @@ QuestionnaireKind = Literal["evaluation", "observation", "feedback", "reflection
 QuestionType = Literal["open", "scale", "choice", "multiple_choice", "checklist", "yes_no"]
 
 
-@frozen
-class Question:
+@frozen(repr=False)
+class Question(Model):
     """A question of a questionnaire."""
 
     id: str
@@ -126,8 +124,8 @@ class Question:
     basis: list[SourceRef] = field(factory=list)
 
 
-@frozen
-class QuestionSection:
+@frozen(repr=False)
+class QuestionSection(Model):
     """A titled group of questions."""
 
     title: str
@@ -135,8 +133,8 @@ class QuestionSection:
     description: Markdown | None = None
 
 
-@frozen
-class Questionnaire:
+@frozen(repr=False)
+class Questionnaire(Model):
     """An evaluation, feedback/observation, reflection or scan form."""
 
     id: str

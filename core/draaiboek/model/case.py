@@ -1,22 +1,20 @@
 """Cases (*casuïstiek*): layered information, revealed per audience and session, with role cards."""
 
-from __future__ import annotations
-
 from attrs import field, frozen
 
-from draaiboek.model.common import Audience, Markdown, Ref, SourceRef, doc
+from draaiboek.model.common import Audience, Markdown, Model, Ref, SourceRef, doc
 
 
-@frozen
-class Fact:
+@frozen(repr=False)
+class Fact(Model):
     """A key fact of a case, shown as label and value (e.g. Leeftijd: 34 jaar)."""
 
     label: str
     value: str = field(metadata=doc("The value, e.g. '34 jaar'."))
 
 
-@frozen
-class Reveal:
+@frozen(repr=False)
+class Reveal(Model):
     """When a layer becomes visible: from the start of a session, or at or after one of its agenda items.
 
     YAML accepts the shorthand ``reveal: m2`` (from the start of session m2, for every audience).
@@ -29,8 +27,8 @@ class Reveal:
         "Audiences this moment is for; empty: every audience of the layer that no other entry names."))
 
 
-@frozen
-class CaseLayer:
+@frozen(repr=False)
+class CaseLayer(Model):
     """A piece of the case that some audiences may see, each from its own moment on."""
 
     id: str
@@ -42,8 +40,8 @@ class CaseLayer:
         "those for different audiences. Empty: known from the start."))
 
 
-@frozen
-class RoleCard:
+@frozen(repr=False)
+class RoleCard(Model):
     """A card for whoever plays a role in a role-play."""
 
     id: str
@@ -54,8 +52,8 @@ class RoleCard:
     audience: list[Audience] = field(factory=lambda: ["role_player"])
 
 
-@frozen
-class ArcStep:
+@frozen(repr=False)
+class ArcStep(Model):
     """Where the case stands in one session: the goal of the conversation and who plays the client."""
 
     session: Ref = field(metadata=doc("Id of the session."))
@@ -64,8 +62,8 @@ class ArcStep:
     label: str | None = field(default=None, metadata=doc("How the step is called, e.g. 'gesprek 2'."))
 
 
-@frozen
-class Case:
+@frozen(repr=False)
+class Case(Model):
     """A case (casus): a story told in layers, with role cards for role-plays. Under `cases:`."""
 
     id: str

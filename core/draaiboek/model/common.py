@@ -1,10 +1,8 @@
 """Small value types shared by the whole model: durations, references, source citations."""
 
-from __future__ import annotations
+from typing import Literal, cast
 
-from typing import Literal
-
-from attrs import field, frozen
+from attrs import AttrsInstance, field, fields, frozen
 
 #: Prose fields hold Markdown (bold, italics, lists, links); exporters render it.
 Markdown = str
@@ -20,30 +18,43 @@ Audience = Literal[
 ]
 
 
+class Model:
+    """The base of every model class, for its ``__repr__``: one function for all of them, where attrs would generate
+    and compile one per class (about a sixth of importing the model, paid by every command that loads a pack).
+    Its text is attrs' own: ``Duration(low=20, high=20)``."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        own = fields(cast("type[AttrsInstance]", type(self)))
+        shown = ", ".join(f"{f.name}={getattr(self, f.name)!r}" for f in own if f.repr)
+        return f"{type(self).__qualname__}({shown})"
+
+
 def doc(text: str) -> dict[str, str]:
     """Field metadata carrying the author-facing description (used by the JSON Schema)."""
     return {"doc": text}
 
 
-@frozen
-class Duration:
+@frozen(repr=False)
+class Duration(Model):
     """Minutes, either fixed (``20``) or a range (``"15-20"``): ``low <= high``."""
 
     low: int
     high: int
 
     @classmethod
-    def fixed(cls, minutes: int) -> Duration:
+    def fixed(cls, minutes: int) -> "Duration":
         return cls(minutes, minutes)
 
     @property
     def is_range(self) -> bool:
         return self.low != self.high
 
-    def __add__(self, other: Duration) -> Duration:
+    def __add__(self, other: "Duration") -> "Duration":
         return Duration(self.low + other.low, self.high + other.high)
 
-    def overlaps(self, other: Duration) -> bool:
+    def overlaps(self, other: "Duration") -> bool:
         return self.low <= other.high and other.low <= self.high
 
     def __str__(self) -> str:
@@ -53,8 +64,8 @@ class Duration:
 ZERO = Duration(0, 0)
 
 
-@frozen
-class SourceRef:
+@frozen(repr=False)
+class SourceRef(Model):
     """Where an element comes from: a source id of the pack plus a section, page or line range."""
 
     source: str = field(metadata=doc("Id of a source listed in pack.yaml `sources`."))
@@ -62,8 +73,8 @@ class SourceRef:
     note: Markdown | None = field(default=None, metadata=doc("How the element follows from the source."))
 
 
-@frozen
-class Source:
+@frozen(repr=False)
+class Source(Model):
     """A document a pack is based on, with its reuse condition."""
 
     id: str
@@ -79,8 +90,8 @@ class Source:
     note: Markdown | None = None
 
 
-@frozen
-class EditorialNote:
+@frozen(repr=False)
+class EditorialNote(Model):
     """A decision the pack's editors made where a source is silent or inconsistent."""
 
     topic: str = field(metadata=doc("What the decision is about."))
@@ -90,8 +101,8 @@ class EditorialNote:
     basis: list[SourceRef] = field(factory=list)
 
 
-@frozen
-class AcceptedWarning:
+@frozen(repr=False)
+class AcceptedWarning(Model):
     """A check warning the editors accept, with the reason (printed next to the warning)."""
 
     code: str = field(metadata=doc("Check code of the warning, e.g. COVER002."))

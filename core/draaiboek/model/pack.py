@@ -1,18 +1,16 @@
 """The content pack: everything one folder of YAML holds."""
 
-from __future__ import annotations
-
 from attrs import field, frozen
 
 from draaiboek.model.assessment import Meter, Questionnaire
 from draaiboek.model.case import Case
-from draaiboek.model.common import AcceptedWarning, EditorialNote, Markdown, Source, doc
+from draaiboek.model.common import AcceptedWarning, EditorialNote, Markdown, Model, Source, doc
 from draaiboek.model.training import Training
 from draaiboek.model.workformat import WorkFormat
 
 
-@frozen
-class GlossaryEntry:
+@frozen(repr=False)
+class GlossaryEntry(Model):
     """A term participants may not know (mostly an acronym), spelled out once for the whole pack."""
 
     term: str = field(metadata=doc("The term as the texts write it, e.g. 'AVG'."))
@@ -25,8 +23,8 @@ class GlossaryEntry:
         return [self.term, *self.aliases]
 
 
-@frozen
-class Pack:
+@frozen(repr=False)
+class Pack(Model):
     """The content pack. pack.yaml holds these fields; other files hold only the lists."""
 
     id: str

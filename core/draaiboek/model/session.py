@@ -1,17 +1,15 @@
 """A session (module, *bijeenkomst*, *dagdeel*) and its agenda: the timed runbook."""
 
-from __future__ import annotations
-
 from datetime import time
 from typing import Literal
 
 from attrs import field, frozen
 
-from draaiboek.model.common import ZERO, Duration, Grouping, Kind, Markdown, Ref, SourceRef, doc
+from draaiboek.model.common import ZERO, Duration, Grouping, Kind, Markdown, Model, Ref, SourceRef, doc
 
 
-@frozen
-class LearningOutcome:
+@frozen(repr=False)
+class LearningOutcome(Model):
     """What a participant can do after the session."""
 
     id: str
@@ -19,8 +17,8 @@ class LearningOutcome:
     basis: list[SourceRef] = field(factory=list)
 
 
-@frozen
-class Step:
+@frozen(repr=False)
+class Step(Model):
     """A timed sub-step of an agenda item, with how the group works during it."""
 
     title: str
@@ -30,8 +28,8 @@ class Step:
     description: Markdown | None = None
 
 
-@frozen
-class AgendaItem:
+@frozen(repr=False)
+class AgendaItem(Model):
     """One runbook row. Its duration is `minutes`, or the sum of its steps."""
 
     title: str
@@ -65,8 +63,8 @@ class AgendaItem:
         return total
 
 
-@frozen
-class PrepTask:
+@frozen(repr=False)
+class PrepTask(Model):
     """Something participants do before a session: reading, an assignment, questions to answer."""
 
     text: Markdown
@@ -75,8 +73,8 @@ class PrepTask:
     refs: list[Ref] = field(factory=list, metadata=doc("Literature, handouts or instruments it uses."))
 
 
-@frozen
-class Assignment:
+@frozen(repr=False)
+class Assignment(Model):
     """Homework or a practice assignment between sessions."""
 
     title: str
@@ -88,16 +86,16 @@ class Assignment:
     basis: list[SourceRef] = field(factory=list)
 
 
-@frozen
-class RequiredRole:
+@frozen(repr=False)
+class RequiredRole(Model):
     """A person besides the trainer a session needs (actor, experience expert, co-trainer)."""
 
     role: str = field(metadata=doc("The role, e.g. actor or experience expert."))
     briefing: Markdown | None = field(default=None, metadata=doc("What they need to know (Markdown)."))
 
 
-@frozen
-class Session:
+@frozen(repr=False)
+class Session(Model):
     """A session (module, bijeenkomst, dagdeel): its learning outcomes and its timed agenda."""
 
     id: str

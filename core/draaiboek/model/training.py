@@ -1,18 +1,16 @@
 """A training: the programme as a whole, around its sessions."""
 
-from __future__ import annotations
-
 from datetime import time
 from typing import Literal
 
 from attrs import field, frozen
 
-from draaiboek.model.common import Audience, EditorialNote, Markdown, Ref, SourceRef, doc
+from draaiboek.model.common import Audience, EditorialNote, Markdown, Model, Ref, SourceRef, doc
 from draaiboek.model.session import Session
 
 
-@frozen
-class TrainingAudience:
+@frozen(repr=False)
+class TrainingAudience(Model):
     """Who the training is for and who gives it."""
 
     participants: Markdown = field(metadata=doc("Who takes part (Markdown)."))
@@ -21,8 +19,8 @@ class TrainingAudience:
     level: str | None = field(default=None, metadata=doc("Level of the participants, e.g. 'hbo'."))
 
 
-@frozen
-class PrepItem:
+@frozen(repr=False)
+class PrepItem(Model):
     """A line of the trainer's preparation checklist."""
 
     task: Markdown = field(metadata=doc("What the trainer does (Markdown)."))
@@ -32,16 +30,16 @@ class PrepItem:
     basis: list[SourceRef] = field(factory=list)
 
 
-@frozen
-class IntakeTopic:
+@frozen(repr=False)
+class IntakeTopic(Model):
     """A topic of the intake conversation."""
 
     topic: str = field(metadata=doc("The topic."))
     guidance: Markdown | None = field(default=None, metadata=doc("What to ask or agree on (Markdown)."))
 
 
-@frozen
-class Intake:
+@frozen(repr=False)
+class Intake(Model):
     """The preparatory conversation with the commissioning party."""
 
     party: str = field(metadata=doc("Who the trainer talks to, e.g. the commissioning municipality."))
@@ -51,8 +49,8 @@ class Intake:
     basis: list[SourceRef] = field(factory=list)
 
 
-@frozen
-class LocalParameter:
+@frozen(repr=False)
+class LocalParameter(Model):
     """A value an organisation fills in before delivering the training (a route, a mandate, names)."""
 
     id: str
@@ -63,16 +61,16 @@ class LocalParameter:
     basis: list[SourceRef] = field(factory=list)
 
 
-@frozen
-class TemplateField:
+@frozen(repr=False)
+class TemplateField(Model):
     """A {placeholder} of a message template and what to fill in."""
 
     name: str
     description: str
 
 
-@frozen
-class MessageTemplate:
+@frozen(repr=False)
+class MessageTemplate(Model):
     """A text with `{field}` placeholders, e.g. the follow-up e-mail."""
 
     body: Markdown = field(metadata=doc("The message, with {field} placeholders (Markdown)."))
@@ -80,8 +78,8 @@ class MessageTemplate:
     fields: list[TemplateField] = field(factory=list, metadata=doc("The placeholders the message uses."))
 
 
-@frozen
-class AftercareItem:
+@frozen(repr=False)
+class AftercareItem(Model):
     """Something that happens after the last session, e.g. a follow-up e-mail."""
 
     title: str
@@ -92,8 +90,8 @@ class AftercareItem:
     basis: list[SourceRef] = field(factory=list)
 
 
-@frozen
-class Handout:
+@frozen(repr=False)
+class Handout(Model):
     """A hand-out for participants (or another audience), included in the pack or obtained elsewhere."""
 
     id: str
@@ -115,8 +113,8 @@ class Handout:
 LiteratureRole = Literal["participant_reading", "trainer_background", "further_reading", "order_only"]
 
 
-@frozen
-class Literature:
+@frozen(repr=False)
+class Literature(Model):
     """A reading: for participants, as trainer background, or further reading."""
 
     id: str
@@ -130,8 +128,8 @@ class Literature:
     basis: list[SourceRef] = field(factory=list)
 
 
-@frozen
-class Training:
+@frozen(repr=False)
+class Training(Model):
     """A training programme: its audience, sessions, hand-outs and literature. In pack.yaml or any file under
     `trainings:`.
     """

@@ -1,14 +1,12 @@
 """Work formats (*werkvormen*): reusable across sessions, trainings and packs."""
 
-from __future__ import annotations
-
 from attrs import field, frozen
 
-from draaiboek.model.common import Duration, Grouping, Markdown, Ref, SourceRef, doc
+from draaiboek.model.common import Duration, Grouping, Markdown, Model, Ref, SourceRef, doc
 
 
-@frozen
-class FormatStep:
+@frozen(repr=False)
+class FormatStep(Model):
     """One step of a work format; `minutes` is optional, formats are timed where they are used."""
 
     text: Markdown
@@ -17,8 +15,8 @@ class FormatStep:
     grouping: Grouping | None = None
 
 
-@frozen
-class Variant:
+@frozen(repr=False)
+class Variant(Model):
     """A named variation of a work format (a compact version, another grouping, a technique)."""
 
     id: str
@@ -32,8 +30,8 @@ class Variant:
     materials: list[str] = field(factory=list, metadata=doc("When given, replaces the work format's materials."))
 
 
-@frozen
-class WorkFormat:
+@frozen(repr=False)
+class WorkFormat(Model):
     """A work format (werkvorm): a reusable way of working that agenda items refer to. Under `work_formats:`."""
 
     id: str
