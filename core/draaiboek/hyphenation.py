@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import compress
 from pathlib import Path
 from typing import Any
 
@@ -59,12 +60,26 @@ def read_patterns(path: Path) -> LazyPatterns:
         raise Unusual(path.name)  # hex escapes, nonstandard hyphens, spaces in lines (none in nl_NL)
     # Whole-text operations, not one per line: this runs for 16,000 lines on every check that scores a text.
     # pyphen skips empty lines, lines starting with one of its ignored prefixes and patterns of zeros only (no
-    # digit 1-9): one regex keeps the other lines. Digits are ASCII, so removing them from the UTF-8 bytes leaves
-    # every other character whole.
-    lines = _kept_lines(pyphen.ignored).findall(body)
-    keys = "\n".join(lines).encode("utf-8").translate(None, b"0123456789").decode("utf-8").split("\n")
+    # digit 1-9). Digits and newlines are ASCII, so in the UTF-8 bytes no other character holds one.
+    ignored: tuple[str, ...] = pyphen.ignored
+    if body.startswith(ignored) or any(f"\n{prefix}" in body for prefix in ignored):
+        lines = _kept_lines(ignored).findall(body)  # none in nl_NL: the careful way
+        keys = _letters("\n".join(lines).encode("utf-8"))
+    else:
+        encoded = body.encode("utf-8")
+        kept = encoded.translate(None, _ALL_BUT_NONZERO_DIGITS).split(b"\n")  # b"" for a line pyphen skips
+        lines = list(compress(body.split("\n"), kept))
+        keys = list(compress(_letters(encoded), kept))
     # a later pattern with the same letters replaces an earlier one, as dict() does
     return LazyPatterns(zip(keys, lines, strict=True))
+
+
+def _letters(lines: bytes) -> list[str]:
+    """Each line without its digits: the key pyphen files its pattern under."""
+    return lines.translate(None, b"0123456789").decode("utf-8").split("\n")
+
+
+_ALL_BUT_NONZERO_DIGITS = bytes(b for b in range(256) if b not in b"123456789\n")
 
 
 def _kept_lines(ignored: tuple[str, ...]) -> re.Pattern[str]:
