@@ -29,12 +29,15 @@ NEVER = {"importlib.metadata", "importlib.resources", "email", "zipfile", "csv",
 #: --help reads no pack: no YAML, no model, and no json or pathlib either.
 NOT_FOR_HELP = NEVER | {"json", "pathlib", "yaml", "attr", "attrs", "cattrs", "markdown_it", "pyphen",
                         "draaiboek.model", "draaiboek.loader", "draaiboek.catalog", "draaiboek.checks"}
+#: Explaining a YAML syntax error: only for a file that has one (the bundled packs have none).
+ONLY_FOR_BROKEN = {"draaiboek.yamlerrors"}
 #: packs loads every pack, but checks and scores none; it prints a table, not JSON.
-NOT_FOR_PACKS = NEVER | {"json", "markdown_it", "pyphen", "difflib", "draaiboek.checks", "draaiboek.api"}
+NOT_FOR_PACKS = NEVER | ONLY_FOR_BROKEN | {"json", "markdown_it", "pyphen", "difflib", "draaiboek.checks",
+                                           "draaiboek.api"}
 #: check reads and checks a pack, and prints lines, not JSON. Scoring a text's readability loads pyphen, which
 #: finds its dictionaries through importlib.resources (zipfile, tempfile): pyphen's own imports, not ours. difflib
 #: only names the closest match of an unknown key or id.
-NOT_FOR_CHECK = (NEVER - {"importlib.resources", "zipfile", "tempfile"}) | {"json", "difflib"}
+NOT_FOR_CHECK = (NEVER - {"importlib.resources", "zipfile", "tempfile"}) | ONLY_FOR_BROKEN | {"json", "difflib"}
 
 
 def modules_after(*args: str) -> tuple[set[str], str]:
