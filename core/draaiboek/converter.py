@@ -128,20 +128,21 @@ def _strict_list_factory(type_: Any, converter: cattrs.Converter) -> Callable[[A
     return structure
 
 
-def _reveal_hooks(converter: cattrs.Converter) -> None:
+ClassFactory = Callable[[Any, cattrs.Converter], Callable[[Any, type], Any]]
+
+
+def _reveal_hooks(converter: cattrs.Converter, class_factory: ClassFactory) -> None:
     """``reveal: m2``, ``reveal: {session: m2, after: rollenspel}`` or a list of those."""
-    mapping: Callable[[Any, type], Reveal] | None = None  # generated on first use, as for every class
+    mapping = class_factory(Reveal, converter)
 
     def one(value: Any, _: type) -> Reveal:
-        nonlocal mapping
         if isinstance(value, str):
             if not value.strip():
                 raise FieldError("empty reveal; write the id of a session")
             return Reveal(value.strip())
         if isinstance(value, dict):
-            if mapping is None:
-                mapping = make_dict_structure_fn(Reveal, converter, _cattrs_forbid_extra_keys=True)
-            return mapping(value, Reveal)
+            structured: Reveal = mapping(value, Reveal)
+            return structured
         raise FieldError(f"expected a session id or a mapping with 'session', got {_kind(value)}")
 
     converter.register_structure_hook(Reveal, one)
@@ -176,8 +177,30 @@ def _strict_class_factory(type_: Any, converter: cattrs.Converter) -> Callable[[
     return structure
 
 
+def _fitting_class_factory(type_: Any, converter: cattrs.Converter) -> Callable[[Any, type], Any]:
+    """The quick try's structuring of a model class: each key through cattrs' hook for its field's type, without
+    generated code. Compiling a class's generated function costs as much as structuring a thousand of its objects
+    this way, more than a whole pack holds. A key that is no field fails (KeyError), as any unfitting value does;
+    the detailed converter then says where."""
+    hooks: dict[str, tuple[Callable[[Any, Any], Any], Any]] = {}
+
+    def structure(value: Any, cl: type) -> Any:
+        if not isinstance(value, dict):
+            raise FieldError(f"expected a mapping of fields (key: value lines), got {_kind(value)}")
+        if not hooks:
+            hooks.update((f.name, (converter.get_structure_hook(f.type), f.type)) for f in attrs.fields(type_))
+        fields = {}
+        for key, raw in value.items():
+            hook, field_type = hooks[key]
+            fields[key] = hook(raw, field_type)
+        return type_(**fields)
+
+    return structure
+
+
 def _make_converter(detailed: bool) -> cattrs.Converter:
     converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed)
+    class_factory: ClassFactory = _strict_class_factory if detailed else _fitting_class_factory
     converter.register_structure_hook(str, _strict_str)
     converter.register_structure_hook(int, _strict_int)
     converter.register_structure_hook(bool, _strict_bool)
@@ -185,18 +208,18 @@ def _make_converter(detailed: bool) -> cattrs.Converter:
     converter.register_structure_hook(SourceRef, _source_ref)
     converter.register_structure_hook_factory(_is_literal, _literal_factory)
     converter.register_structure_hook_factory(is_sequence, _strict_list_factory)
-    converter.register_structure_hook_factory(attrs.has, _strict_class_factory)
+    converter.register_structure_hook_factory(attrs.has, class_factory)
     converter.register_structure_hook(time, lambda value, _: parse_clock_time(value))
     converter.register_unstructure_hook(time, lambda t: t.strftime("%H:%M"))
-    _reveal_hooks(converter)
+    _reveal_hooks(converter, class_factory)
     converter.register_unstructure_hook(Duration, lambda d: d.low if not d.is_range else f"{d.low}-{d.high}")
     return converter
 
 
 CONVERTER = _make_converter(detailed=True)
-# Tried first: data that fits (the usual case) needs no field paths, and without them cattrs generates a quarter
-# of the code per class (compiling the detailed code was a tenth of a `check`). Data that does not fit is
-# structured again by CONVERTER, whose errors say where.
+# Tried first: data that fits (the usual case) needs no field paths, so no code generated per class (compiling
+# the detailed code was a tenth of a `check`). Data that does not fit is structured again by CONVERTER, whose
+# errors say where.
 _FITTING = _make_converter(detailed=False)
 
 
