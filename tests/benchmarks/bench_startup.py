@@ -6,7 +6,9 @@ they share the machine's load; each figure is a median. Run it twice on a busy m
 Run: .venv/bin/python tests/benchmarks/bench_startup.py [runs] [--instructions]
 (another checkout: /other/.venv/bin/python tests/benchmarks/bench_startup.py: it measures the draaiboek that
 python imports). ``--instructions`` also counts each command's instructions once under valgrind's callgrind
-(about a minute): a figure other load on the machine does not move.
+(about a minute): a figure other load on the machine does not move, to compare two versions of the code. Its
+ratios run higher than the wall-time ones (the goals): ``import click`` spends a larger share of its time where
+no instruction is counted (the kernel starting the process, reading files), so they carry no verdict.
 """
 
 from __future__ import annotations
@@ -82,12 +84,11 @@ def count_instructions() -> None:
     with tempfile.TemporaryDirectory() as cwd:
         env = bench_env(cwd)
         counts = {}
-        for name, (command, goal) in COMMANDS.items():
+        for name, (command, _) in COMMANDS.items():
             subprocess.run(command, cwd=cwd, env=env, capture_output=True, check=True)  # writes the .pyc files
             counts[name] = instructions(command, cwd, env)
             ratio = counts[name] / counts["import click"]
-            verdict = "" if goal is None else f"<= {goal}x: {'met' if ratio <= goal else 'NOT met'}"
-            print(f"{name:<28} {counts[name] / 1e6:9.1f} M instructions {ratio:6.2f}x  {verdict}")
+            print(f"{name:<28} {counts[name] / 1e6:9.1f} M instructions {ratio:6.2f}x")
 
 
 def iqr_ms(values: list[float]) -> float:
@@ -113,7 +114,7 @@ def main() -> None:
               f"{statistics.median(cpu) * 1000:8.1f} {iqr_ms(cpu):6.1f} {cpu_ratio:5.2f}x "
               f"{peak / 1024:6.1f} MB  {verdict}")
     if "--instructions" in sys.argv:
-        print("instructions (callgrind, one run each):")
+        print("instructions (callgrind, one run each; no verdict: the goals are on wall time):")
         count_instructions()
 
 
