@@ -216,9 +216,15 @@ def _make_converter(detailed: bool) -> cattrs.Converter:
     return converter
 
 
-CONVERTER = _make_converter(detailed=True)
+@cache
+def detailed() -> cattrs.Converter:
+    """cattrs with detailed validation: every problem with its field path. Made when first asked (data that does
+    not fit, or unstructuring): a pack that fits never needs it."""
+    return _make_converter(detailed=True)
+
+
 # Tried first: data that fits (the usual case) needs no field paths, so no code generated per class (compiling
-# the detailed code was a tenth of a `check`). Data that does not fit is structured again by CONVERTER, whose
+# the detailed code was a tenth of a `check`). Data that does not fit is structured again by detailed(), whose
 # errors say where.
 _FITTING = _make_converter(detailed=False)
 
@@ -243,13 +249,13 @@ def structure(data: Any, cls: type[T]) -> T:
         return _FITTING.structure(data, cls)
     except (RecursionError, MemoryError):  # too deep or too big: trying again would only take longer
         raise
-    except Exception:  # noqa: BLE001, S110 - CONVERTER raises it again below, with its field paths
+    except Exception:  # noqa: BLE001, S110 - detailed() raises it again below, with its field paths
         pass
-    return CONVERTER.structure(data, cls)
+    return detailed().structure(data, cls)
 
 
 def unstructure(obj: object) -> Any:
-    return CONVERTER.unstructure(obj)
+    return detailed().unstructure(obj)
 
 
 def structure_pack(data: dict[str, Any]) -> Pack:

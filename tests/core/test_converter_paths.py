@@ -28,14 +28,14 @@ def _never(*_: object) -> None:
 
 def _detailed_only(folder: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[str, list[str]]:
     with monkeypatch.context() as patched:
-        patched.setattr(converter, "_FITTING", converter.CONVERTER)
+        patched.setattr(converter, "_FITTING", converter.detailed())
         return _loaded(folder)
 
 
 @pytest.mark.parametrize("folder", [*BUNDLED, FULL_PACK], ids=lambda p: p.parent.name if p.name == "pack" else p.name)
 def test_packs_that_fit_structure_the_same_either_way(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     with monkeypatch.context() as patched:  # the quick try alone structures a pack that fits
-        patched.setattr(converter, "CONVERTER", SimpleNamespace(structure=_never))
+        patched.setattr(converter, "detailed", lambda: SimpleNamespace(structure=_never))
         quick = _loaded(folder)
     assert quick == _detailed_only(folder, monkeypatch)
     assert "Pack(id=" in quick[0] and not [d for d in quick[1] if " error " in d]
@@ -72,7 +72,7 @@ def test_data_that_does_not_fit_fails_the_quick_try_too(data: dict[str, object])
     with pytest.raises(Exception):  # noqa: B017, PT011 - without detailed validation cattrs raises what it meets
         converter._FITTING.structure(data, Pack)
     with pytest.raises(BaseValidationError) as detailed:
-        converter.CONVERTER.structure(data, Pack)
+        converter.detailed().structure(data, Pack)
     with pytest.raises(BaseValidationError) as public:
         converter.structure(data, Pack)
     assert list(converter.iter_problems(public.value)) == list(converter.iter_problems(detailed.value))
