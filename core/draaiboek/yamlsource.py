@@ -17,7 +17,7 @@ import yaml
 from attrs import define, field
 
 from draaiboek.diagnostics import Diagnostic
-from draaiboek.yamlfast import Constructor, TooDeep, Unusual, line_map, read_events
+from draaiboek.yamlfast import Constructor, Layout, TooDeep, Unusual, read_events
 
 MAX_FILE_BYTES = 1024 * 1024  # the largest bundled pack file is far below 100 KB
 #: Deeper nesting is refused before PyYAML's composer (which recurses per level) can exhaust the stack.
@@ -42,21 +42,21 @@ def pure_forced() -> bool:
 
 @define(slots=False)  # slots off for cached_property
 class YamlDocument:
-    """One file's data. The line map is built on the first ``line_of``, from the text kept for it: most files
-    never have a diagnostic, and the map is the largest thing a big pack holds."""
+    """One file's data. The line map is built on the first ``line_of``, from the layout the fast reader kept:
+    most files never have a diagnostic, and the map is the largest thing a big pack holds."""
 
     file: str
     data: Any = None
     problems: list[Diagnostic] = field(factory=list)
-    text: str | None = field(default=None, repr=False)  # set when the line map is still to be built
+    layout: Layout | None = field(default=None, repr=False)  # set when the line map is still to be built
     given_lines: dict[PathKey, int] = field(factory=dict, repr=False)
 
     @cached_property
     def lines(self) -> dict[PathKey, int]:
-        if self.text is None or _FAST is None:
+        if self.layout is None:
             return self.given_lines
-        found = line_map(self.text, _FAST)
-        self.text = None
+        found = self.layout.line_map()
+        self.layout = None
         return found
 
     def line_of(self, path: PathKey) -> int | None:
@@ -230,7 +230,7 @@ def read_yaml(path: Path, display: str | None = None) -> YamlDocument:
     try:
         return _read(path, doc)
     except (RecursionError, MemoryError) as exc:  # whatever slipped past the limits: still one line
-        doc.data, doc.text, doc.given_lines = None, None, {}
+        doc.data, doc.layout, doc.given_lines = None, None, {}
         doc.problems.append(Diagnostic("error", "YAML008", f"file is too deeply nested or too large to read "
                                        f"({type(exc).__name__})", doc.file, None, None,
                                        "split it into smaller files with less nesting"))
@@ -258,10 +258,10 @@ def _read(path: Path, doc: YamlDocument) -> YamlDocument:
     try:
         if fast:
             try:
-                doc.data, doc.text = read_events(text, _FAST, MAX_DEPTH), text
+                doc.data, doc.layout = read_events(text, _FAST, MAX_DEPTH)
                 return doc
             except (Unusual, yaml.YAMLError):  # read again the careful way, for the usual diagnostics
-                doc.data, doc.text = None, None
+                doc.data, doc.layout = None, None
         node = _compose(text, fast)
     except TooDeep as exc:
         doc.problems.append(Diagnostic("error", "YAML008", f"values are nested more than {MAX_DEPTH} levels deep",

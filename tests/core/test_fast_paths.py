@@ -87,10 +87,10 @@ def test_every_file_reads_to_the_same_data_and_lines(folder: Path, monkeypatch: 
     for path in files:
         monkeypatch.setenv(PURE_ENV, "0")
         fast = read_yaml(path)
-        assert fast.text is not None, f"{path.name} was not read by the fast reader"
+        assert fast.layout is not None, f"{path.name} was not read by the fast reader"
         monkeypatch.setenv(PURE_ENV, "1")
         pure = read_yaml(path)
-        assert pure.text is None
+        assert pure.layout is None
         assert (fast.data, fast.problems) == (pure.data, pure.problems)
         assert fast.lines == pure.lines and len(fast.lines) > 10
     assert _loaded(folder, False, monkeypatch) == _loaded(folder, True, monkeypatch)
