@@ -179,9 +179,9 @@ def _strict_class_factory(type_: Any, converter: cattrs.Converter) -> Callable[[
 
 def _fitting_class_factory(type_: Any, converter: cattrs.Converter) -> Callable[[Any, type], Any]:
     """The quick try's structuring of a model class: each key through cattrs' hook for its field's type, without
-    generated code. Compiling a class's generated function costs as much as structuring a thousand of its objects
-    this way, more than a whole pack holds. A key that is no field fails (KeyError), as any unfitting value does;
-    the detailed converter then says where."""
+    generated code. Generated code saves under a microsecond per object, and compiling it costs most of a
+    millisecond per class: more than a whole pack's objects win back. A key that is no field fails (KeyError),
+    as any unfitting value does; the detailed converter then says where."""
     hooks: dict[str, tuple[Callable[[Any, Any], Any], Any]] = {}
 
     def structure(value: Any, cl: type) -> Any:
