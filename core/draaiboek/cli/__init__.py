@@ -14,7 +14,7 @@ from draaiboek.cli.authoring import new, schema
 from draaiboek.cli.export import build, export
 from draaiboek.cli.inspect import check, show
 from draaiboek.cli.listing import packs, plugins
-from draaiboek.collecting import few_collections, spare_the_exit
+from draaiboek.collecting import few_collections, freeze_survivors
 from draaiboek.plugins import PluginHost, debug_from_env, get_plugin_manager
 
 BUILT_IN = (plugins, packs, show, check, export, build, new, schema)
@@ -84,5 +84,6 @@ def main(argv: Sequence[str] | None = None) -> None:
             group, state = build_app(args)
             group.main(args=args, prog_name="draaiboek", obj=state)
         finally:
-            # before the threshold drops back: else its first collection still walks the whole heap
-            spare_the_exit()
+            # The process ends now: nothing needs collecting. Before the threshold drops back, else its first
+            # collection still walks the whole heap.
+            freeze_survivors()

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import gc
 import os
 from typing import TYPE_CHECKING, Any
 
 import click
 
+from draaiboek.collecting import frozen_command
 from draaiboek.errors import DraaiboekError, InternalError, internal_error
 
 if TYPE_CHECKING:
@@ -67,7 +67,10 @@ class DraaiboekGroup(click.Group):
     """
 
     def invoke(self, ctx: click.Context) -> Any:
-        gc.freeze()  # what start-up imported lives on: keep it out of every collection the command triggers
+        with frozen_command():
+            return self._invoke(ctx)
+
+    def _invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except InternalError as exc:
@@ -85,8 +88,6 @@ class DraaiboekGroup(click.Group):
             if _debug(ctx):
                 raise
             raise click.ClickException(str(_crash(ctx, exc))) from None
-        finally:
-            gc.unfreeze()  # a caller that runs commands in-process (tests) gets its garbage collected again
 
 
 def _debug(ctx: click.Context) -> bool:

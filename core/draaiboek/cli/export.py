@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import sys
 from collections.abc import Mapping
 from datetime import time
@@ -11,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from draaiboek.cli.app import AppState, DraaiboekGroup, PathType, pass_state
+from draaiboek.collecting import collect_output, freeze_survivors
 from draaiboek.errors import (
     DraaiboekError,
     ExporterBug,
@@ -215,10 +215,7 @@ def build(state: AppState, refs: tuple[str, ...], out_dir: Path, only: tuple[str
     existing = [p for *_, p, _ in plan if p.exists()]
     if existing and not force:
         raise click.ClickException(f"{existing[0]} exists ({len(existing)} files in all); use --force to overwrite")
-    # The loaded packs live for the whole build: frozen, no collection walks them again. What one exporter made
-    # (python-docx, openpyxl and python-pptx documents are full of reference cycles) is collected after its file
-    # is written, so a build of many trainings stays at the size of one.
-    gc.freeze()
+    freeze_survivors()  # the loaded packs live for the whole build
     for entry, pack, training, resolver, path, options in plan:
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
@@ -230,7 +227,7 @@ def build(state: AppState, refs: tuple[str, ...], out_dir: Path, only: tuple[str
         except DraaiboekError as exc:
             failures += 1
             _report(state, entry, pack, training, exc)
-        gc.collect()
+        collect_output()
     if failures:
         sys.exit(1)
 
