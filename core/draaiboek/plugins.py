@@ -1,7 +1,7 @@
 """The plugin manager: the hookspecs, the ``draaiboek`` entry points, and one readable line per broken plugin.
 
-Loaded on every start (also for ``--help``), so it uses plain classes (making a dataclass or an attrs class costs
-start-up time) and reads the entry points without importlib.metadata (:mod:`draaiboek.entrypoints`).
+Loaded on every start (also for ``--help``), so it uses a named tuple and a plain class (making a dataclass or an
+attrs class costs start-up time) and reads the entry points without importlib.metadata (:mod:`draaiboek.entrypoints`).
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import pluggy
 
@@ -30,21 +30,12 @@ DEBUG_ENV = "DRAAIBOEK_DEBUG"
 PLUGIN_FAILURES = (Exception, SystemExit)
 
 
-class PluginProblem:
-    __slots__ = ("distribution", "message", "plugin")
+class PluginProblem(NamedTuple):
+    """A plugin that failed to load or register, as one line for the user."""
 
-    def __init__(self, plugin: str, distribution: str, message: str) -> None:
-        self.plugin, self.distribution, self.message = plugin, distribution, message
-
-    def __repr__(self) -> str:
-        return f"PluginProblem({self.plugin!r}, {self.distribution!r}, {self.message!r})"
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, PluginProblem) and (self.plugin, self.distribution, self.message) == (
-            other.plugin, other.distribution, other.message)
-
-    def __hash__(self) -> int:
-        return hash((self.plugin, self.distribution, self.message))
+    plugin: str
+    distribution: str
+    message: str
 
     def format(self) -> str:
         return f"plugin '{self.plugin}' (from {self.distribution}): {self.message}"

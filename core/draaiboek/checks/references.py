@@ -71,13 +71,13 @@ def resolve(pack: Pack, resolver: Resolver, ref: str, classes: tuple[type, ...],
 
 def _check_sources(pack: Pack) -> Iterator[Finding]:
     known = [s.id for s in pack.sources]
-    known_set = set(known)
+    known_set, candidates = set(known), Candidates(known)
     finder = Finder(lambda tp: tp is SourceRef,
                     obj=lambda value: type(value) is SourceRef and value.source not in known_set)
     close: dict[str, str | None] = {}
     for obj, path in finder.find(pack):
         if obj.source not in close:
-            close[obj.source] = did_you_mean(obj.source, known)
+            close[obj.source] = did_you_mean(obj.source, candidates)
         hint = close[obj.source] or "add it to 'sources' in pack.yaml"
         yield error("REF005", f"unknown source '{obj.source}'", (*path, "source"), hint, obj.source)
 
